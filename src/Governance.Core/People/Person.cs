@@ -1,0 +1,53 @@
+namespace Governance.People;
+
+/// <summary>人员 — a person known to the community, with the roles they hold.</summary>
+/// <remarks>The display name is zh-CN data, never an identifier. Equality is by value of all members; compare <see cref="Id"/> to ask "same person".</remarks>
+public sealed record Person
+{
+    /// <summary>Creates a person.</summary>
+    /// <param name="id">Their id.</param>
+    /// <param name="name">Their display name; not empty.</param>
+    /// <param name="roles">The roles they hold; at least one.</param>
+    /// <param name="attributes">Attributes the scoring quotas use.</param>
+    /// <param name="birthDate">Their birth date, if known (the time bank's age rules need it).</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or <paramref name="roles"/> is empty.</exception>
+    public Person(Id<Person> id, string name, IEnumerable<Role> roles, PersonAttributes attributes = PersonAttributes.None, LocalDate? birthDate = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(roles);
+        var set = roles.ToHashSet();
+        if (set.Count == 0)
+        {
+            throw new ArgumentException($"Person '{id}' ({name}) must hold at least one role.", nameof(roles));
+        }
+
+        Id = id;
+        Name = name;
+        Roles = set;
+        Attributes = attributes;
+        BirthDate = birthDate;
+    }
+
+    /// <summary>Their id.</summary>
+    public Id<Person> Id { get; }
+
+    /// <summary>Their display name (zh-CN).</summary>
+    public string Name { get; }
+
+    /// <summary>The roles they hold.</summary>
+    public IReadOnlySet<Role> Roles { get; }
+
+    /// <summary>Attributes the scoring quotas select on.</summary>
+    public PersonAttributes Attributes { get; }
+
+    /// <summary>Their birth date, if known.</summary>
+    public LocalDate? BirthDate { get; }
+
+    /// <summary>Whether they hold the role.</summary>
+    /// <param name="role">The role.</param>
+    public bool HasRole(Role role) => Roles.Contains(role);
+
+    /// <summary>Whether they have every one of the attributes.</summary>
+    /// <param name="attributes">The attributes.</param>
+    public bool Has(PersonAttributes attributes) => (Attributes & attributes) == attributes;
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime.Text;
+
+namespace Governance.Validation;
+
+/// <summary>
+/// Reads values out of a <see cref="JsonElement"/> tree, recording a <see cref="ValidationError"/> with the
+/// JSON path for each problem instead of stopping at the first, so that a malformed file gets every error at once.
+/// </summary>
+internal sealed class JsonReading
+{
+    private readonly List<ValidationError> _errors = [];
+
+    public IReadOnlyList<ValidationError> Errors => _errors;
+
+    public void Error(string path, string message) => _errors.Add(new ValidationError(path, message));
+
+    public static JsonDocument? Parse(string json, string subject, out ValidationFailedException? failure)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            failure = null;
+            return JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            failure = new ValidationFailedException(subject, [new ValidationError($"$ (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})", "not valid JSON: " + e.Message)]);
+            return null;
+        }
+    }
+
+    public bool IsObject(JsonElement e, string path)
+    {
+        if (e.ValueKind == JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        Error(path, $"expected an object, found {Describe(e)}");
+        return false;
+    }
+
+    public JsonElement? Property(JsonElement obj, string name, string path, bool required)
+    {
+        if (obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
+        {
+            return value;
+        }
+
+        if (required)
+        {
+            Error($"{path}.{name}", "is required");
+        }
+
+        return null;
+    }
+
+    public IEnumerable<(JsonElement Item, string Path)> Array(JsonElement obj, string name, string path, bool required = false)
+    {
+        var value = Property(obj, name, path, required);
+        if (value is not { } array)
+        {
+            yield break;
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            Error($"{path}.{name}", $"expected an array, found {Describe(array)}");
+            yield break;
+        }
+
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            yield return (item, $"{path}.{name}[{i++}]");
+        }
+    }
+
+    public string? String(JsonElement obj, string name, string path, bool required = true)
+    {
+        var value = Property(obj, name, path, required);
+        if (value is not { } v)
+        {
+            return null;
+        }
+
+        if (v.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(v.GetString()))
+        {
+            Error($"{path}.{name}", $"expected a non-empty string, found {Describe(v)}");
+            return null;
+        }
+
+        return v.GetString();
+    }
+
+    public int? Int(JsonElement obj, string name, string path, bool required = true, int min = int.MinValue, int max = int.MaxValue)
+    {
+        var value = Property(obj, name, path, required);
+        if (value is not { } v)
+        {
+            return null;
+        }
+
+        if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var n) || n < min || n > max)
+        {
+            Error($"{path}.{name}", $"expected a whole number from {min} to {max}, found {Describe(v)}");
+            return null;
+        }
+
+        return n;
+    }
+
+    public LocalDate? Date(JsonElement obj, string name, string path, bool required = true)
+    {
+        var text = String(obj, name, path, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var result = LocalDatePattern.Iso.Parse(text);
+        if (!result.Success)
+        {
+            Error($"{path}.{name}", $"'{text}' is not a date; expected yyyy-MM-dd, e.g. 2026-02-14");
+            return null;
+        }
+
+        return result.Value;
+    }
+
+    public Duration? Duration(JsonElement obj, string name, string path, bool required = true)
+    {
+        var text = String(obj, name, path, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var result = DurationPattern.Roundtrip.Parse(text);
+        if (!result.Success || result.Value < NodaTime.Duration.Zero)
+        {
+            Error($"{path}.{name}", $"'{text}' is not a non-negative duration; expected d:hh:mm:ss, e.g. 0:01:00:00 for one hour");
+            return null;
+        }
+
+        return result.Value;
+    }
+
+    public TEnum? Enum<TEnum>(JsonElement obj, string name, string path, bool required = true)
+        where TEnum : struct, System.Enum
+    {
+        var text = String(obj, name, path, required);
+        return text is null ? null : ParseEnum<TEnum>(text, $"{path}.{name}");
+    }
+
+    public TEnum? ParseEnum<TEnum>(string text, string path)
+        where TEnum : struct, System.Enum
+    {
+        if (System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value) && !text.Any(char.IsDigit))
+        {
+            return value;
+        }
+
+        Error(path, $"'{text}' is not one of {string.Join(", ", System.Enum.GetNames<TEnum>())}");
+        return null;
+    }
+
+    public static string Describe(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => $"the string \"{e.GetString()}\"",
+        JsonValueKind.Number => $"the number {e.GetRawText()}",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.True or JsonValueKind.False => $"the value {e.GetRawText()}",
+        _ => "null",
+    };
+
+    public static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
