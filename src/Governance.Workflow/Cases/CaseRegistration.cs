@@ -1,0 +1,24 @@
+using Governance.People;
+
+namespace Governance.Cases;
+
+/// <summary>事件登记 — what is entered in the ledger (工作台账) when a case arrives.</summary>
+/// <param name="Id">The case id.</param>
+/// <param name="Source">Where it came from.</param>
+/// <param name="Category">What it is about.</param>
+/// <param name="Location">Where it is; at least the grid.</param>
+/// <param name="Description">What was reported; not empty.</param>
+/// <param name="RegisteredAt">When it was registered.</param>
+/// <param name="Reporter">Who reported it, if a known person.</param>
+/// <param name="Priority">How urgent.</param>
+/// <param name="Attachments">References to photos or documents kept by the host.</param>
+public sealed record CaseRegistration(
+    Id<Case> Id,
+    CaseSource Source,
+    CaseCategory Category,
+    CaseLocation Location,
+    string Description,
+    Instant RegisteredAt,
+    Id<Person>? Reporter = null,
+    Priority Priority = Priority.Normal,
+    IReadOnlyList<string>? Attachments = null);

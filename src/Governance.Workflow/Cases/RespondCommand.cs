@@ -1,0 +1,14 @@
+using Governance.People;
+
+namespace Governance.Cases;
+
+/// <summary>事件响应 — respond to (acknowledge) a case.</summary>
+/// <param name="Actor">Who does it.</param>
+/// <param name="At">When.</param>
+
+/// <param name="Note">An optional note.</param>
+public sealed record RespondCommand(Id<Person> Actor, Instant At, string? Note = null) : CaseCommand(Actor, At, Note)
+{
+    /// <inheritdoc />
+    public override CaseTrigger Trigger => CaseTrigger.Respond;
+}
