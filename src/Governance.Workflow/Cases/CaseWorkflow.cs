@@ -238,7 +238,8 @@ public sealed class CaseWorkflow
     {
         public Slot()
         {
-            Machine = new StateMachine<CaseState, CaseTrigger>(() => Case!.State, s => Case!.State = s);
+            // The accessor is read at construction and by introspection, when no case is bound.
+            Machine = new StateMachine<CaseState, CaseTrigger>(() => Case?.State ?? Registered, s => Case!.State = s);
             Triggers = Enum.GetValues<CaseTrigger>().Select(t => Machine.SetTriggerParameters<CaseCommand>(t)).ToArray();
             Configure(Machine, Triggers);
         }
