@@ -1,0 +1,212 @@
+using FsCheck.Xunit;
+using Governance.Cases;
+using Governance.Organisation;
+using Governance.People;
+using static Governance.Testing.SeedCommunities;
+
+namespace Governance.Tests.Cases;
+
+/// <summary>
+/// Model-based test: random (actor, command) sequences against a small reference model of the workflow and
+/// the default authorization rules. After every step the case agrees with the model; every refused command
+/// leaves the case unchanged; Closed and Rejected are terminal.
+/// </summary>
+public class CaseWorkflowModelTests
+{
+    private static readonly CaseWorkflow Workflow = new(JiuLong());
+    private static readonly Instant T0 = Instant.FromUtc(2026, 3, 2, 1, 0);
+    private static readonly Id<Person> Cadre = "JL-CD1";
+    private static readonly Id<Person>[] Actors =
+        [GridWorker(1), GridWorker(2), GridLeader(1), CommunitySecretary, SubDistrictOfficer, Supervisor, PoliceLiaison, Cadre, "JL-R1"];
+
+    private static readonly OrganisationLevel[] Ladder = [OrganisationLevel.Grid, OrganisationLevel.Cooperative, OrganisationLevel.Community, OrganisationLevel.SubDistrict];
+
+    public sealed record Step(int Actor, CaseTrigger Trigger, Satisfaction Satisfaction)
+    {
+        public override string ToString() => $"{Actors[Actor]}:{Trigger}{(Trigger == CaseTrigger.GiveFeedback ? "/" + Satisfaction : "")}";
+    }
+
+    private static readonly Gen<Step> Steps =
+        from actor in Gen.Choose(0, Actors.Length - 1)
+        from trigger in Gen.Elements(Enum.GetValues<CaseTrigger>())
+        from satisfaction in Gen.Elements(Satisfaction.Satisfied, Satisfaction.MostlySatisfied, Satisfaction.Unsatisfied)
+        select new Step(actor, trigger, satisfaction);
+
+    // Sequences biased towards the main path so that deep states are reached often.
+    private static readonly Gen<Step[]> Sequences = Gen.ArrayOf(Gen.Frequency(
+        (3, Steps),
+        (2, Gen.Elements(
+            new Step(0, CaseTrigger.Respond, default), new Step(0, CaseTrigger.Claim, default), new Step(0, CaseTrigger.Resolve, default),
+            new Step(0, CaseTrigger.GiveFeedback, Satisfaction.Satisfied), new Step(0, CaseTrigger.GiveFeedback, Satisfaction.Unsatisfied),
+            new Step(0, CaseTrigger.Close, default), new Step(2, CaseTrigger.Escalate, default), new Step(3, CaseTrigger.Claim, default),
+            new Step(3, CaseTrigger.SummonDepartments, default), new Step(6, CaseTrigger.ReportIn, default), new Step(7, CaseTrigger.Claim, default))))).Select(a => a.Take(40).ToArray());
+
+    private sealed class Model
+    {
+        public CaseState State = CaseState.Registered;
+        public int History;
+        public int Reopens;
+        public int Level;
+        public int Grid = 1;
+        public Id<Person>? Claimant;
+        public bool PolicePending;
+
+        private static readonly Dictionary<CaseState, CaseTrigger[]> Permitted = new()
+        {
+            [CaseState.Registered] = [CaseTrigger.Respond, CaseTrigger.Transfer, CaseTrigger.Reject],
+            [CaseState.Responded] = [CaseTrigger.Claim, CaseTrigger.Escalate, CaseTrigger.SummonDepartments, CaseTrigger.ReportIn, CaseTrigger.RecordMeeting, CaseTrigger.Transfer, CaseTrigger.Reject, CaseTrigger.OverrideClose],
+            [CaseState.Claimed] = [CaseTrigger.Resolve, CaseTrigger.Escalate, CaseTrigger.SummonDepartments, CaseTrigger.ReportIn, CaseTrigger.RecordMeeting, CaseTrigger.Transfer, CaseTrigger.OverrideClose],
+            [CaseState.Resolved] = [CaseTrigger.GiveFeedback, CaseTrigger.ReportIn, CaseTrigger.OverrideClose],
+            [CaseState.FeedbackGiven] = [CaseTrigger.Close],
+            [CaseState.Closed] = [],
+            [CaseState.Rejected] = [],
+        };
+
+        public bool Accepts(Id<Person> a, Step s)
+        {
+            if (!Permitted[State].Contains(s.Trigger))
+            {
+                return false;
+            }
+
+            var gridWorker = GridWorker(Grid);
+            var leaders = new[] { GridLeader(1), CommunitySecretary, SubDistrictOfficer };
+            return s.Trigger switch
+            {
+                CaseTrigger.Respond or CaseTrigger.Claim => Ladder[Level] switch
+                {
+                    OrganisationLevel.Grid => a == gridWorker || a == GridLeader(1),
+                    OrganisationLevel.Cooperative => a == Cadre || a == CommunitySecretary,
+                    OrganisationLevel.Community => a == CommunitySecretary,
+                    _ => a == SubDistrictOfficer,
+                },
+                CaseTrigger.Resolve => a == Claimant,
+                CaseTrigger.Escalate => Level < Ladder.Length - 1 && leaders.Contains(a),
+                CaseTrigger.Reject or CaseTrigger.Transfer => leaders.Contains(a),
+                CaseTrigger.SummonDepartments => !PolicePending && (a == CommunitySecretary || a == SubDistrictOfficer),
+                CaseTrigger.ReportIn => PolicePending && a == PoliceLiaison,
+                CaseTrigger.RecordMeeting => a == GridLeader(1) || a == CommunitySecretary,
+                CaseTrigger.GiveFeedback or CaseTrigger.Close => a == gridWorker || a == GridLeader(1) || a == Claimant || a == CommunitySecretary,
+                CaseTrigger.OverrideClose => a == Supervisor,
+                _ => false,
+            };
+        }
+
+        public void Apply(Id<Person> a, Step s)
+        {
+            History++;
+            switch (s.Trigger)
+            {
+                case CaseTrigger.Respond: State = CaseState.Responded; break;
+                case CaseTrigger.Claim: State = CaseState.Claimed; Claimant = a; break;
+                case CaseTrigger.Escalate: State = CaseState.Responded; Level++; Claimant = null; break;
+                case CaseTrigger.SummonDepartments: PolicePending = true; break;
+                case CaseTrigger.ReportIn: PolicePending = false; break;
+                case CaseTrigger.Resolve: State = CaseState.Resolved; break;
+                case CaseTrigger.GiveFeedback when s.Satisfaction == Satisfaction.Unsatisfied: State = CaseState.Claimed; Reopens++; break;
+                case CaseTrigger.GiveFeedback: State = CaseState.FeedbackGiven; break;
+                case CaseTrigger.Close or CaseTrigger.OverrideClose: State = CaseState.Closed; break;
+                case CaseTrigger.Reject: State = CaseState.Rejected; break;
+                case CaseTrigger.Transfer: State = CaseState.Registered; Grid = Grid == 1 ? 2 : 1; Level = 0; Claimant = null; break;
+            }
+        }
+    }
+
+    private static CaseRegistration Registration() =>
+        new("model", CaseSource.ResidentReport, CaseCategory.CorridorClutter, new CaseLocation(Grid(1)), "楼道堆物", T0);
+
+    private static CaseCommand ToCommand(Case c, Step s, Instant at)
+    {
+        var a = Actors[s.Actor];
+        return s.Trigger switch
+        {
+            CaseTrigger.Respond => new RespondCommand(a, at),
+            CaseTrigger.Claim => new ClaimCommand(a, at),
+            CaseTrigger.Escalate => new EscalateCommand(a, at, "网格无法解决"),
+            CaseTrigger.SummonDepartments => new SummonDepartmentsCommand(a, at, [Department.Police]),
+            CaseTrigger.ReportIn => new ReportInCommand(a, at, Department.Police),
+            CaseTrigger.RecordMeeting => new RecordMeetingCommand(a, at, ["派出所", "物业"], "限期清理"),
+            CaseTrigger.Resolve => new ResolveCommand(a, at),
+            CaseTrigger.GiveFeedback => new GiveFeedbackCommand(a, at, s.Satisfaction),
+            CaseTrigger.Close => new CloseCommand(a, at),
+            CaseTrigger.OverrideClose => new OverrideCloseCommand(a, at, "督导决定办结"),
+            CaseTrigger.Reject => new RejectCommand(a, at, RejectionKind.Invalid, "无此问题"),
+            _ => new TransferCommand(a, at, c.GridId == Grid(1) ? Grid(2) : Grid(1)),
+        };
+    }
+
+    private static object Snapshot(Case c) =>
+        (c.State, c.History.Count, c.DomainEvents.Count, c.Level, c.Claimant, c.GridId, c.ReopenCount, c.Summons.Count, c.AwaitingReportIn.Count(), c.Meetings.Count, c.LastActivityAt, c.Satisfaction);
+
+    private static (Case Case, bool Agreed) Run(Step[] steps)
+    {
+        var c = Workflow.Register(Registration());
+        var model = new Model();
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var at = T0 + Duration.FromMinutes(i + 1);
+            var actor = Actors[steps[i].Actor];
+            var expected = model.Accepts(actor, steps[i]);
+            var before = Snapshot(c);
+            bool accepted;
+            try
+            {
+                c.Execute(ToCommand(c, steps[i], at));
+                accepted = true;
+            }
+            catch (CaseCommandRejectedException)
+            {
+                accepted = false;
+                if (!Equals(before, Snapshot(c)))
+                {
+                    return (c, false);
+                }
+            }
+
+            if (accepted != expected)
+            {
+                return (c, false);
+            }
+
+            if (accepted)
+            {
+                model.Apply(actor, steps[i]);
+            }
+
+            if (c.State != model.State || c.History.Count != model.History || c.ReopenCount != model.Reopens || c.Level != Ladder[model.Level])
+            {
+                return (c, false);
+            }
+        }
+
+        return (c, true);
+    }
+
+    [Property(MaxTest = 300)]
+    public Property Random_command_sequences_agree_with_the_reference_model() =>
+        Prop.ForAll(Sequences.ToArbitrary(), steps => Run(steps).Agreed);
+
+    [Property(MaxTest = 200)]
+    public Property Replaying_the_history_yields_the_same_case() =>
+        Prop.ForAll(Sequences.ToArbitrary(), steps =>
+        {
+            var (c, _) = Run(steps);
+            var again = Workflow.Replay(Registration(), c.History.Select(h => h.Command));
+            return again.State == c.State && again.Level == c.Level && again.GridId == c.GridId && again.ReopenCount == c.ReopenCount
+                && again.History.SequenceEqual(c.History) && again.DomainEvents.Count == c.DomainEvents.Count;
+        });
+
+    [Property(MaxTest = 200)]
+    public Property Closed_only_after_the_whole_loop_or_an_override_and_terminal_states_stay_terminal() =>
+        Prop.ForAll(Sequences.ToArbitrary(), steps =>
+        {
+            var (c, _) = Run(steps);
+            var triggers = c.History.Select(h => h.Trigger).ToList();
+            var loop = triggers.Contains(CaseTrigger.Respond) && triggers.Contains(CaseTrigger.Claim) && triggers.Contains(CaseTrigger.Resolve)
+                && c.History.Any(h => h.To == CaseState.FeedbackGiven);
+            var closedOk = c.State != CaseState.Closed || loop || triggers.Contains(CaseTrigger.OverrideClose);
+            var terminalIndex = c.History.ToList().FindIndex(h => h.To is CaseState.Closed or CaseState.Rejected);
+            var terminalLast = terminalIndex < 0 || terminalIndex == c.History.Count - 1;
+            return closedOk && terminalLast && (!c.IsTerminal || c.PermittedTriggers.Count == 0);
+        });
+}
