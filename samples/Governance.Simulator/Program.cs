@@ -34,8 +34,36 @@ foreach (var (label, registered) in cases)
     foreach (var (step, goal) in steps)
     {
         var due = calculator.Deadline(start, goal).InZone(zone);
-        Console.WriteLine($"  {step,-24} due {due.LocalDateTime:yyyy-MM-dd HH:mm} ({due.DayOfWeek})");
+        // A deadline at local midnight is the end of the previous day: show it as 24:00.
+        var endOfDay = due.TimeOfDay == LocalTime.Midnight;
+        var shown = endOfDay ? $"{due.Date.PlusDays(-1):yyyy-MM-dd} 24:00 ({due.Date.PlusDays(-1).DayOfWeek})" : $"{due.LocalDateTime:yyyy-MM-dd HH:mm} ({due.DayOfWeek})";
+        Console.WriteLine($"  {step,-24} due {shown}");
     }
 
     Console.WriteLine();
 }
+
+// A case through the closed loop, as seed 003's rider report: part-time grid worker → grid worker → resolved.
+var organisation = SampleCommunity.Build();
+using var workflowServices = new ServiceCollection()
+    .AddGovernanceWorkflow(o => o.Organisation = organisation)
+    .BuildServiceProvider();
+var workflow = workflowServices.GetRequiredService<Governance.Cases.CaseWorkflow>();
+var t0 = new LocalDateTime(2026, 6, 2, 12, 0).InZoneStrictly(zone).ToInstant();
+var @case = workflow.Register(new Governance.Cases.CaseRegistration(
+    "2026-0602-001", Governance.Cases.CaseSource.PartTimeGridWorker, Governance.Cases.CaseCategory.FlyingWireCharging,
+    new Governance.Cases.CaseLocation("G1"), "骑手拍照上报：1号楼飞线充电", t0, "RIDER"));
+@case.Respond("GW1", t0 + Duration.FromMinutes(5));
+@case.Claim("GW1", t0 + Duration.FromMinutes(6));
+@case.Resolve("GW1", t0 + Duration.FromMinutes(28), "已拆除飞线，劝导使用充电桩");
+@case.GiveFeedback("GW1", t0 + Duration.FromMinutes(40), Governance.Cases.Satisfaction.Satisfied);
+@case.Close("GW1", t0 + Duration.FromMinutes(41));
+Console.WriteLine($"{@case}: history");
+foreach (var entry in @case.History)
+{
+    Console.WriteLine($"  #{entry.Sequence} {entry.At.InZone(zone):HH:mm} {Governance.Cases.CaseDisplayNames.Of(entry.Trigger),-4} {entry.Actor} ({entry.ActingRole}) {Governance.Cases.CaseDisplayNames.Of(entry.From)} → {Governance.Cases.CaseDisplayNames.Of(entry.To)} {entry.Note}");
+}
+
+Console.WriteLine();
+Console.WriteLine("Workflow (Mermaid, generated from the definition):");
+Console.WriteLine(workflow.ToMermaid());
