@@ -14,7 +14,7 @@ Console.WriteLine();
 
 (string Label, LocalDateTime Registered)[] cases =
 [
-    ("春节前最后一个工作日 (2026-02-13 Fri 17:00)", new LocalDateTime(2026, 2, 13, 17, 0)),
+    ("春节前的周五 (2026-02-13 Fri 17:00)", new LocalDateTime(2026, 2, 13, 17, 0)),
     ("国庆前 (2025-09-30 Tue 10:00)", new LocalDateTime(2025, 9, 30, 10, 0)),
     ("劳动节前 (2026-04-30 Thu 09:00)", new LocalDateTime(2026, 4, 30, 9, 0)),
 ];
