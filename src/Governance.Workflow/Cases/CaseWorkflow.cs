@@ -30,6 +30,7 @@ public sealed class CaseWorkflow
     private readonly ConcurrentBag<Slot> _pool = [];
     private readonly Dictionary<CaseState, CaseTrigger[]> _permitted;
     private readonly Stateless.Reflection.StateMachineInfo _info;
+    private Slot? _cached;
 
     /// <summary>Creates the workflow for an organisation.</summary>
     /// <param name="organisation">The organisation model: grids, people, assignments, ladders.</param>
@@ -51,7 +52,7 @@ public sealed class CaseWorkflow
             _permitted.TryAdd(state, []);
         }
 
-        _pool.Add(probe);
+        _cached = probe;
     }
 
     /// <summary>The organisation model.</summary>
@@ -156,7 +157,9 @@ public sealed class CaseWorkflow
         }
 
         var from = c.State;
-        if (!_pool.TryTake(out var slot))
+        // One cached machine serves the common single-threaded case without touching the pool.
+        var slot = Interlocked.Exchange(ref _cached, null);
+        if (slot is null && !_pool.TryTake(out slot))
         {
             slot = new Slot();
         }
@@ -169,7 +172,10 @@ public sealed class CaseWorkflow
         finally
         {
             slot.Case = null;
-            _pool.Add(slot);
+            if (Interlocked.CompareExchange(ref _cached, slot, null) is not null)
+            {
+                _pool.Add(slot);
+            }
         }
 
         c.Apply(command, decision.ActingRole, from, c.State, nextLevel);
