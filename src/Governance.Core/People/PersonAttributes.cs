@@ -2,7 +2,7 @@ namespace Governance.People;
 
 /// <summary>
 /// 身份属性 — the attributes that the scoring quotas select on (seed 004: 3 party members,
-/// 3 resident group leaders, 3 resident representatives).
+/// 3 resident group leaders, 3 resident representatives) and that the time bank's pool gives priority to.
 /// </summary>
 [Flags]
 public enum PersonAttributes
@@ -18,4 +18,7 @@ public enum PersonAttributes
 
     /// <summary>居民代表 — a resident representative.</summary>
     ResidentRepresentative = 4,
+
+    /// <summary>独居老人 — an elderly person living alone; the time bank's pool serves them first (Nanjing 2019).</summary>
+    LivesAlone = 8,
 }

@@ -1,0 +1,46 @@
+namespace Governance.TimeBank;
+
+/// <summary>交易 — an immutable, committed ledger transaction: all its legs took effect together.</summary>
+/// <remarks>Reference type with identity by <see cref="Id"/>; never changed after it is committed.</remarks>
+/// <threadsafety>Immutable: safe to share between threads.</threadsafety>
+public sealed class TimeBankTransaction
+{
+    internal TimeBankTransaction(Id<TimeBankTransaction> id, TimeBankTransactionKind kind, Instant timestamp, TimeBankRequest? request, TimeBankLeg[] legs, string? note)
+    {
+        Id = id;
+        Kind = kind;
+        Timestamp = timestamp;
+        Request = request;
+        Legs = legs;
+        _note = note;
+    }
+
+    private readonly string? _note;
+
+    /// <summary>The transaction's id (the client's, or a <c>sys:</c> id for the ledger's own).</summary>
+    public Id<TimeBankTransaction> Id { get; }
+
+    /// <summary>What it did.</summary>
+    public TimeBankTransactionKind Kind { get; }
+
+    /// <summary>When the ledger committed it; never earlier than the transaction before it.</summary>
+    public Instant Timestamp { get; }
+
+    /// <summary>The request that made it; <see langword="null"/> for the ledger's own (expirations).</summary>
+    public TimeBankRequest? Request { get; }
+
+    /// <summary>Its legs, in order.</summary>
+    public IReadOnlyList<TimeBankLeg> Legs { get; }
+
+    /// <summary>A note for the passbook: the service, the reason for a reversal, the expired hold …</summary>
+    public string? Note => _note ?? Request switch
+    {
+        // Described on demand: formatting on the posting path would cost more than the posting.
+        GiftRequest g => $"转赠 {g.From} → {g.To}",
+        DonationRequest d => $"捐赠 {d.From} → 公益池",
+        _ => null,
+    };
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Kind} {Id} at {Timestamp}";
+}

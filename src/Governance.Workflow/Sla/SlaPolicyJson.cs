@@ -1,0 +1,208 @@
+using System.Text.Json;
+using Governance.Calendars;
+using Governance.Cases;
+using Governance.Validation;
+
+namespace Governance.Sla;
+
+/// <summary>
+/// 时限策略文件 — reads an SLA policy set from JSON. Every problem is reported at once with its JSON path.
+/// </summary>
+/// <remarks>
+/// <para>The format (comments and trailing commas allowed):</para>
+/// <code language="json"><![CDATA[
+/// {
+///   "policies": [
+///     {
+///       "name": "urgent-fire-lane",
+///       "match": { "categories": ["fire-lane"], "priorities": ["Urgent", "Critical"], "sources": ["12345"] },
+///       "respond":  { "kind": "Elapsed", "length": "0:00:30:00", "anchor": "Registration" },
+///       "claim":    { "kind": "Elapsed", "length": "0:00:30:00", "anchor": "PreviousStep" },
+///       "resolve":  { "kind": "CalendarDays", "days": 1, "reading": "EndOfDay", "anchor": "Registration" },
+///       "feedback": { "kind": "WorkingDays", "days": 2, "anchor": "Registration" },
+///       "reportIn": { "kind": "WorkingTime", "length": "0:02:00:00", "anchor": "PreviousStep" },
+///       "warnings": [50, 75, 90],
+///       "onEscalation": "KeepElapsed", "onTransfer": "Restart", "onPriorityChange": "KeepElapsed"
+///     }
+///   ],
+///   "default": { "name": "default" }
+/// }
+/// ]]></code>
+/// <para>Every member but <c>name</c> is optional; a missing goal or setting is the seeds' default
+/// (<see cref="SlaPolicy.Default"/>). Goal kinds are <c>Elapsed</c> and <c>WorkingTime</c> (with a <c>length</c> as
+/// <c>d:hh:mm:ss</c>) and <c>CalendarDays</c> and <c>WorkingDays</c> (with <c>days</c> and an optional
+/// <c>reading</c>, <c>EndOfDay</c> by default). Priorities are <c>Normal</c>, <c>Urgent</c>, <c>Critical</c>;
+/// categories and sources are codes (<c>CaseCategory.Code</c>, <c>CaseSource.Code</c>).</para>
+/// </remarks>
+public static class SlaPolicyJson
+{
+    /// <summary>Reads a policy set.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The policy set.</returns>
+    /// <exception cref="ValidationFailedException">The text is not valid JSON or breaks the format; <c>Errors</c> lists every problem with its path.</exception>
+    public static SlaPolicySet Parse(string json)
+    {
+        using var document = JsonReading.Parse(json, "SLA policy JSON", out var failure);
+        if (document is null)
+        {
+            throw failure!;
+        }
+
+        var r = new JsonReading();
+        var root = document.RootElement;
+        var policies = new List<SlaPolicy>();
+        SlaPolicy? fallback = null;
+        if (r.IsObject(root, "$"))
+        {
+            foreach (var (item, path) in r.Array(root, "policies", "$", required: true))
+            {
+                if (ReadPolicy(r, item, path) is { } policy)
+                {
+                    policies.Add(policy);
+                }
+            }
+
+            if (r.Property(root, "default", "$", required: false) is { } d)
+            {
+                fallback = ReadPolicy(r, d, "$.default");
+            }
+        }
+
+        if (r.Errors.Count > 0)
+        {
+            throw new ValidationFailedException("SLA policy JSON", r.Errors);
+        }
+
+        return new SlaPolicySet(policies, fallback);
+    }
+
+    private static SlaPolicy? ReadPolicy(JsonReading r, JsonElement e, string path)
+    {
+        if (!r.IsObject(e, path))
+        {
+            return null;
+        }
+
+        var name = r.String(e, "name", path);
+        var d = SlaPolicy.Default;
+        var categories = new HashSet<string>(StringComparer.Ordinal);
+        var sources = new HashSet<string>(StringComparer.Ordinal);
+        var priorities = new HashSet<Priority>();
+        if (r.Property(e, "match", path, required: false) is { } match && r.IsObject(match, $"{path}.match"))
+        {
+            foreach (var (item, p) in r.Array(match, "categories", $"{path}.match"))
+            {
+                AddString(r, item, p, categories);
+            }
+
+            foreach (var (item, p) in r.Array(match, "sources", $"{path}.match"))
+            {
+                AddString(r, item, p, sources);
+            }
+
+            foreach (var (item, p) in r.Array(match, "priorities", $"{path}.match"))
+            {
+                if (item.ValueKind == JsonValueKind.String && r.ParseEnum<Priority>(item.GetString()!, p) is { } priority)
+                {
+                    priorities.Add(priority);
+                }
+                else if (item.ValueKind != JsonValueKind.String)
+                {
+                    r.Error(p, $"expected Normal, Urgent or Critical, found {JsonReading.Describe(item)}");
+                }
+            }
+        }
+
+        var warnings = new List<int>();
+        var warningsGiven = false;
+        foreach (var (item, p) in r.Array(e, "warnings", path))
+        {
+            warningsGiven = true;
+            if (item.ValueKind == JsonValueKind.Number && item.TryGetInt32(out var n) && n is >= 1 and <= 99 && (warnings.Count == 0 || n > warnings[^1]))
+            {
+                warnings.Add(n);
+            }
+            else
+            {
+                r.Error(p, $"expected an ascending percentage from 1 to 99, found {JsonReading.Describe(item)}");
+            }
+        }
+
+        var respond = ReadGoal(r, e, "respond", path) ?? d.Respond;
+        var claim = ReadGoal(r, e, "claim", path) ?? d.Claim;
+        var resolve = ReadGoal(r, e, "resolve", path) ?? d.Resolve;
+        var feedback = ReadGoal(r, e, "feedback", path) ?? d.Feedback;
+        var reportIn = ReadGoal(r, e, "reportIn", path) ?? d.ReportIn;
+        var onEscalation = r.Enum<SlaRetarget>(e, "onEscalation", path, required: false) ?? d.OnEscalation;
+        var onTransfer = r.Enum<SlaRetarget>(e, "onTransfer", path, required: false) ?? d.OnTransfer;
+        var onPriority = r.Enum<SlaRetarget>(e, "onPriorityChange", path, required: false) ?? d.OnPriorityChange;
+        return name is null
+            ? null
+            : new SlaPolicy(name)
+            {
+                Categories = categories,
+                Sources = sources,
+                Priorities = priorities,
+                Respond = respond,
+                Claim = claim,
+                Resolve = resolve,
+                Feedback = feedback,
+                ReportIn = reportIn,
+                WarningThresholds = warningsGiven ? warnings : d.WarningThresholds,
+                OnEscalation = onEscalation,
+                OnTransfer = onTransfer,
+                OnPriorityChange = onPriority,
+            };
+    }
+
+    private static void AddString(JsonReading r, JsonElement item, string path, HashSet<string> into)
+    {
+        if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString()))
+        {
+            into.Add(item.GetString()!);
+        }
+        else
+        {
+            r.Error(path, $"expected a non-empty code, found {JsonReading.Describe(item)}");
+        }
+    }
+
+    private static SlaGoal? ReadGoal(JsonReading r, JsonElement policy, string name, string path)
+    {
+        if (r.Property(policy, name, path, required: false) is not { } e)
+        {
+            return null;
+        }
+
+        var p = $"{path}.{name}";
+        if (!r.IsObject(e, p))
+        {
+            return null;
+        }
+
+        var kind = r.Enum<DeadlineGoalKind>(e, "kind", p);
+        var anchor = r.Enum<SlaAnchor>(e, "anchor", p, required: false) ?? SlaAnchor.Registration;
+        DeadlineGoal? goal = null;
+        switch (kind)
+        {
+            case DeadlineGoalKind.Elapsed or DeadlineGoalKind.WorkingTime:
+                if (r.Duration(e, "length", p) is { } length)
+                {
+                    goal = kind == DeadlineGoalKind.Elapsed ? DeadlineGoal.Elapsed(length) : DeadlineGoal.WorkingTime(length);
+                }
+
+                break;
+            case DeadlineGoalKind.CalendarDays or DeadlineGoalKind.WorkingDays:
+                var days = r.Int(e, "days", p, min: 1, max: 3650);
+                var reading = r.Enum<DayReading>(e, "reading", p, required: false) ?? DayReading.EndOfDay;
+                if (days is { } n)
+                {
+                    goal = kind == DeadlineGoalKind.CalendarDays ? DeadlineGoal.CalendarDays(n, reading) : DeadlineGoal.WorkingDays(n, reading);
+                }
+
+                break;
+        }
+
+        return goal is { } g ? new SlaGoal(g, anchor) : null;
+    }
+}
