@@ -11,4 +11,7 @@ public sealed class GovernanceWorkflowOptions
 
     /// <summary>The authorization policy; <see cref="DefaultCaseAuthorizationPolicy"/> when null (and none is registered).</summary>
     public ICaseAuthorizationPolicy? AuthorizationPolicy { get; set; }
+
+    /// <summary>The SLA policies (时限策略); the seeds' default policy if <see langword="null"/>. Load a district's file with <see cref="Sla.SlaPolicyJson.Parse"/>.</summary>
+    public Sla.SlaPolicySet? SlaPolicies { get; set; }
 }

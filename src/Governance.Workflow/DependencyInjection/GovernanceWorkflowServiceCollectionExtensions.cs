@@ -10,7 +10,7 @@ public static class GovernanceWorkflowServiceCollectionExtensions
 {
     /// <summary>
     /// Registers Core (<c>AddGovernanceCore</c> with its defaults, unless already added), the authorization
-    /// policy and the <see cref="CaseWorkflow"/> definition, as singletons. Services the host registered first are kept.
+    /// policy, the <see cref="CaseWorkflow"/> definition, the SLA policy set and the <see cref="Governance.Sla.SlaEngine"/>, as singletons. Services the host registered first are kept.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options (the organisation model, the policy).</param>
@@ -28,6 +28,8 @@ public static class GovernanceWorkflowServiceCollectionExtensions
 
         services.TryAddSingleton(options.AuthorizationPolicy ?? new DefaultCaseAuthorizationPolicy());
         services.TryAddSingleton(sp => new CaseWorkflow(sp.GetRequiredService<OrganisationModel>(), sp.GetRequiredService<ICaseAuthorizationPolicy>()));
+        services.TryAddSingleton(options.SlaPolicies ?? Governance.Sla.SlaPolicySet.Default);
+        services.TryAddSingleton(sp => new Governance.Sla.SlaEngine(sp.GetRequiredService<Governance.Sla.SlaPolicySet>(), sp.GetRequiredService<Governance.Calendars.DeadlineCalculator>()));
         return services;
     }
 }

@@ -20,7 +20,9 @@ namespace Governance.Sla;
 /// as in ServiceNow and Jira).</para>
 /// <para><b>Thresholds.</b> <see cref="Evaluate"/> reports each warning threshold and the breach of each step cycle once,
 /// stamped with the instant it was crossed, in the order crossed, however often and late it is called. A threshold is
-/// crossed only if the step was still open at that instant: a step met at or before its deadline is never breached.</para>
+/// crossed only if the step was still open at that instant: a step met at or before its deadline is never breached.
+/// A cycle that keeps an earlier anchor (escalation or transfer with <see cref="SlaRetarget.KeepElapsed"/>) and is born
+/// past a threshold crosses it at its start.</para>
 /// </remarks>
 /// <threadsafety>Not thread-safe: like the case, one tracker is used by one thread at a time.</threadsafety>
 public sealed class CaseSla
@@ -366,13 +368,15 @@ public sealed class CaseSla
 
             if (!(pausedNow && instant > at))
             {
-                thresholds.Add((t, instant));
+                thresholds.Add((t, Max(instant, c.Start)));
             }
         }
 
         if (!(pausedNow && deadline > at))
         {
-            thresholds.Add((100, deadline));
+            // A cycle that keeps an earlier anchor (escalation with KeepElapsed) can be born past a threshold:
+            // it crosses it when it starts, not before it existed.
+            thresholds.Add((100, Max(deadline, c.Start)));
         }
 
         var state = new SlaStepState(c.Step, c.Number, c.Department, c.Policy.Name, goal, c.Anchor, deadline, status, elapsed, total - elapsed, percent, c.End);
