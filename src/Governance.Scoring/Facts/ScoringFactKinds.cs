@@ -1,0 +1,50 @@
+namespace Governance.Scoring.Facts;
+
+/// <summary>事实类别 — the fact codes the default rule sets score. Workflow's case facts use the same SLA, feedback, complaint and supervision codes.</summary>
+public static class ScoringFactKinds
+{
+    /// <summary>楼长会议 — attended a building-head meeting.</summary>
+    public const string Meeting = "meeting";
+
+    /// <summary>居民纳言献策本 — an entry in the residents' suggestion book.</summary>
+    public const string SuggestionBook = "suggestion-book";
+
+    /// <summary>志愿服务 — volunteer service, quantity in hours.</summary>
+    public const string VolunteerService = "volunteer-service";
+
+    /// <summary>化解矛盾纠纷 — a dispute mediated.</summary>
+    public const string Mediation = "mediation";
+
+    /// <summary>入户走访 — a home visit made.</summary>
+    public const string Visit = "visit";
+
+    /// <summary>A case step completed on time.</summary>
+    public const string StepMet = "sla.met";
+
+    /// <summary>A case step completed late.</summary>
+    public const string StepMetLate = "sla.met-late";
+
+    /// <summary>A case step breached.</summary>
+    public const string StepBreached = "sla.breached";
+
+    /// <summary>满意 feedback.</summary>
+    public const string Satisfied = "feedback.satisfied";
+
+    /// <summary>基本满意 feedback.</summary>
+    public const string MostlySatisfied = "feedback.mostly-satisfied";
+
+    /// <summary>不满意 feedback (a reopening).</summary>
+    public const string Unsatisfied = "feedback.unsatisfied";
+
+    /// <summary>A complaint (12345 work order).</summary>
+    public const string Complaint = "complaint";
+
+    /// <summary>A supervision finding.</summary>
+    public const string SupervisionFinding = "supervision.finding";
+
+    /// <summary>A serious supervision finding.</summary>
+    public const string SeriousSupervisionFinding = "supervision.finding.serious";
+
+    /// <summary>民主评议 — a democratic-appraisal score, quantity 0–100.</summary>
+    public const string DemocraticAppraisal = "appraisal";
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Governance.People;
+using Governance.Validation;
+
+namespace Governance.Scoring.Rules;
+
+/// <summary>
+/// 规则文件 — reads a rule set from JSON; every problem is reported at once with its JSON path.
+/// </summary>
+/// <remarks>
+/// <code language="json"><![CDATA[
+/// {
+///   "name": "楚润社区楼长积分",
+///   "rules": [
+///     { "id": "bh.meeting", "nameZh": "参加楼长会议", "nameEn": "Meeting attended", "role": "BuildingHead",
+///       "kind": "Base", "fact": "meeting", "points": 2, "cap": 8, "capPer": "Month",
+///       "from": "2026-01-01", "to": "2026-06-30" }
+///   ]
+/// }
+/// ]]></code>
+/// <para><c>cap</c>, <c>capPer</c> (Month by default), <c>from</c> and <c>to</c> are optional; <c>points</c> and <c>cap</c>
+/// are positive numbers (a deduction's sign comes from its kind).</para>
+/// </remarks>
+public static class RuleSetJson
+{
+    /// <summary>Reads a rule set.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The rule set.</returns>
+    /// <exception cref="ValidationFailedException">The text is not valid JSON or breaks the format; <c>Errors</c> lists every problem with its path.</exception>
+    public static RuleSet Parse(string json)
+    {
+        using var document = JsonReading.Parse(json, "rule set JSON", out var failure);
+        if (document is null)
+        {
+            throw failure!;
+        }
+
+        var r = new JsonReading();
+        var root = document.RootElement;
+        var rules = new List<ScoringRule>();
+        string? name = null;
+        if (r.IsObject(root, "$"))
+        {
+            name = r.String(root, "name", "$");
+            foreach (var (item, path) in r.Array(root, "rules", "$", required: true))
+            {
+                if (!r.IsObject(item, path))
+                {
+                    continue;
+                }
+
+                var id = r.String(item, "id", path);
+                var nameZh = r.String(item, "nameZh", path);
+                var nameEn = r.String(item, "nameEn", path);
+                var role = r.Enum<Role>(item, "role", path);
+                var kind = r.Enum<RuleKind>(item, "kind", path);
+                var fact = r.String(item, "fact", path);
+                var points = Number(r, item, "points", path, required: true);
+                var cap = Number(r, item, "cap", path, required: false);
+                var capPer = r.Enum<CapPeriod>(item, "capPer", path, required: false) ?? CapPeriod.Month;
+                var from = r.Date(item, "from", path, required: false);
+                var to = r.Date(item, "to", path, required: false);
+                if (from is { } f && to is { } t && t < f)
+                {
+                    r.Error($"{path}.to", $"{t:uuuu-MM-dd} is before from {f:uuuu-MM-dd}");
+                    continue;
+                }
+
+                if (id is null || nameZh is null || nameEn is null || role is null || kind is null || fact is null || points is null)
+                {
+                    continue;
+                }
+
+                rules.Add(new ScoringRule(id, nameZh, nameEn, role.Value, kind.Value, fact, points.Value, cap, capPer,
+                    new DateInterval(from ?? new LocalDate(1900, 1, 1), to ?? new LocalDate(9999, 12, 31))));
+            }
+        }
+
+        if (r.Errors.Count > 0)
+        {
+            throw new ValidationFailedException("rule set JSON", r.Errors);
+        }
+
+        return new RuleSet(name!, rules);
+    }
+
+    private static decimal? Number(JsonReading r, JsonElement obj, string name, string path, bool required)
+    {
+        if (r.Property(obj, name, path, required) is not { } v)
+        {
+            return null;
+        }
+
+        if (v.ValueKind != JsonValueKind.Number || !v.TryGetDecimal(out var d) || d <= 0)
+        {
+            r.Error($"{path}.{name}", $"expected a positive number, found {JsonReading.Describe(v)}");
+            return null;
+        }
+
+        return d;
+    }
+}
