@@ -1,69 +1,150 @@
-using Governance.Calendars;
-using Microsoft.Extensions.DependencyInjection;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Governance.Scoring.Rules;
+using Governance.Sla;
+using Governance.Validation;
+using NodaTime.Text;
+using Spectre.Console;
 
-// The main program, as a host app would use the packages: through DI and the public API only.
-// The full district simulator (issue 7) grows from here; today it shows the closed loop's time limits
-// on China's 2026 calendar.
-using var services = new ServiceCollection().AddGovernanceCore().BuildServiceProvider();
-var calculator = services.GetRequiredService<DeadlineCalculator>();
-var zone = calculator.Zone;
+// The main program: a district simulator for tuning policies. See README.md ("The simulator") and Workload.cs.
+var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same report, byte for byte.", DefaultValueFactory = _ => 2026 };
+var from = new Option<string>("--from") { Description = "First local date (uuuu-MM-dd).", DefaultValueFactory = _ => "2026-04-01" };
+var to = new Option<string>("--to") { Description = "Last local date (uuuu-MM-dd).", DefaultValueFactory = _ => "2026-06-30" };
+var casesPerDay = new Option<double>("--cases-per-day") { Description = "Cases registered on an ordinary weekday across the district.", DefaultValueFactory = _ => 6 };
+var grids = new Option<int>("--grids") { Description = "Staffing: grids, one grid worker each (8 = 九龙社区; 45 for a sub-district).", DefaultValueFactory = _ => 8 };
+var speed = new Option<double>("--worker-speed") { Description = "Staffing: handling-time multiplier (0.5 = twice as fast, 2 = overloaded).", DefaultValueFactory = _ => 1 };
+var policy = new Option<FileInfo?>("--policy") { Description = "SLA policy JSON file (see SlaPolicyJson)." };
+var rules = new Option<FileInfo?>("--rules") { Description = "Grid-worker rule set JSON file (see RuleSetJson)." };
+var format = new Option<string>("--format") { Description = "Output: table or json.", DefaultValueFactory = _ => "table" };
+format.AcceptOnlyFromAmong("table", "json");
+var compare = new Option<FileInfo[]>("--compare") { Description = "Run the same workload under two SLA policy files and print the differences: --compare A.json B.json.", AllowMultipleArgumentsPerToken = true };
 
-Console.WriteLine("Governance — 网格化治理: 四步闭环时限 (1小时响应、1小时认领、3日内解决、5日内反馈)");
-Console.WriteLine($"Calendar: {calculator.Calendar}, zone {zone.Id}");
-Console.WriteLine();
-
-(string Label, LocalDateTime Registered)[] cases =
-[
-    ("春节前的周五 (2026-02-13 Fri 17:00)", new LocalDateTime(2026, 2, 13, 17, 0)),
-    ("国庆前 (2025-09-30 Tue 10:00)", new LocalDateTime(2025, 9, 30, 10, 0)),
-    ("劳动节前 (2026-04-30 Thu 09:00)", new LocalDateTime(2026, 4, 30, 9, 0)),
-];
-(string Step, DeadlineGoal Goal)[] steps =
-[
-    ("响应 respond", DeadlineGoal.Elapsed(Duration.FromHours(1))),
-    ("认领 claim", DeadlineGoal.Elapsed(Duration.FromHours(2))),
-    ("解决 resolve (3 工作日)", DeadlineGoal.WorkingDays(3)),
-    ("解决 resolve (3 自然日)", DeadlineGoal.CalendarDays(3)),
-    ("反馈 feedback (5 工作日)", DeadlineGoal.WorkingDays(5)),
-];
-
-foreach (var (label, registered) in cases)
+var root = new RootCommand("Governance district simulator — 网格化治理模拟：四步闭环时限、楼长积分、网格员考核、时间银行。")
 {
-    var start = registered.InZoneStrictly(zone).ToInstant();
-    Console.WriteLine(label);
-    foreach (var (step, goal) in steps)
+    seed, from, to, casesPerDay, grids, speed, policy, rules, format, compare,
+};
+
+root.SetAction(parse =>
+{
+    try
     {
-        var due = calculator.Deadline(start, goal).InZone(zone);
-        // A deadline at local midnight is the end of the previous day: show it as 24:00.
-        var endOfDay = due.TimeOfDay == LocalTime.Midnight;
-        var shown = endOfDay ? $"{due.Date.PlusDays(-1):yyyy-MM-dd} 24:00 ({due.Date.PlusDays(-1).DayOfWeek})" : $"{due.LocalDateTime:yyyy-MM-dd HH:mm} ({due.DayOfWeek})";
-        Console.WriteLine($"  {step,-24} due {shown}");
+        var start = Date(parse.GetValue(from)!, "--from");
+        var end = Date(parse.GetValue(to)!, "--to");
+        if (end < start)
+        {
+            throw new UsageException($"--to {end:uuuu-MM-dd} is before --from {start:uuuu-MM-dd}.");
+        }
+
+        var perDay = parse.GetValue(casesPerDay);
+        var gridCount = parse.GetValue(grids);
+        var workerSpeed = parse.GetValue(speed);
+        if (perDay is < 0 or > 100_000 || gridCount is < 1 or > 10_000 || workerSpeed is <= 0 or > 100)
+        {
+            throw new UsageException("Expected --cases-per-day 0–100000, --grids 1–10000 and --worker-speed above 0 and at most 100.");
+        }
+
+        var gridRules = parse.GetValue(rules) is { } rulesFile ? RuleSetJson.Parse(Read(rulesFile)) : RuleSet.GridWorkerDefaults;
+        SimulationOptions Options(SlaPolicySet set, string name) =>
+            new(parse.GetValue(seed), start, end, perDay, gridCount, workerSpeed, set, name, gridRules);
+
+        var json = parse.GetValue(format) == "json";
+        var files = parse.GetValue(compare) ?? [];
+        if (files.Length is not (0 or 2))
+        {
+            throw new UsageException($"--compare takes two policy files; was given {files.Length}.");
+        }
+
+        if (files.Length == 2)
+        {
+            var a = Run(Options(SlaPolicyJson.Parse(Read(files[0])), files[0].Name));
+            var b = Run(Options(SlaPolicyJson.Parse(Read(files[1])), files[1].Name));
+            if (json)
+            {
+                Console.WriteLine(JsonSerializer.Serialize(new { a, b }, Json));
+            }
+            else
+            {
+                Output.Compare(a, b);
+            }
+
+            return 0;
+        }
+
+        var set = parse.GetValue(policy) is { } policyFile ? SlaPolicyJson.Parse(Read(policyFile)) : SlaPolicySet.Default;
+        var report = Run(Options(set, parse.GetValue(policy)?.Name ?? "default (1h/1h/3 working days/5 working days)"));
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(report, Json));
+        }
+        else
+        {
+            Output.Tables(report);
+        }
+
+        return 0;
     }
+    catch (UsageException e)
+    {
+        Console.Error.WriteLine($"error: {e.Message}");
+        return 2;
+    }
+    catch (ValidationFailedException e)
+    {
+        Console.Error.WriteLine($"error: {e.Message}");
+        return 2;
+    }
+});
 
-    Console.WriteLine();
-}
+return root.Parse(args).Invoke();
 
-// A case through the closed loop, as seed 003's rider report: part-time grid worker → grid worker → resolved.
-var organisation = SampleCommunity.Build();
-using var workflowServices = new ServiceCollection()
-    .AddGovernanceWorkflow(o => o.Organisation = organisation)
-    .BuildServiceProvider();
-var workflow = workflowServices.GetRequiredService<Governance.Cases.CaseWorkflow>();
-var t0 = new LocalDateTime(2026, 6, 2, 12, 0).InZoneStrictly(zone).ToInstant();
-var @case = workflow.Register(new Governance.Cases.CaseRegistration(
-    "2026-0602-001", Governance.Cases.CaseSource.PartTimeGridWorker, Governance.Cases.CaseCategory.FlyingWireCharging,
-    new Governance.Cases.CaseLocation("G1"), "骑手拍照上报：1号楼飞线充电", t0, "RIDER"));
-@case.Respond("GW1", t0 + Duration.FromMinutes(5));
-@case.Claim("GW1", t0 + Duration.FromMinutes(6));
-@case.Resolve("GW1", t0 + Duration.FromMinutes(28), "已拆除飞线，劝导使用充电桩");
-@case.GiveFeedback("GW1", t0 + Duration.FromMinutes(40), Governance.Cases.Satisfaction.Satisfied);
-@case.Close("GW1", t0 + Duration.FromMinutes(41));
-Console.WriteLine($"{@case}: history");
-foreach (var entry in @case.History)
+static SimulationReport Run(SimulationOptions options)
 {
-    Console.WriteLine($"  #{entry.Sequence} {entry.At.InZone(zone):HH:mm} {Governance.Cases.CaseDisplayNames.Of(entry.Trigger),-4} {entry.Actor} ({entry.ActingRole}) {Governance.Cases.CaseDisplayNames.Of(entry.From)} → {Governance.Cases.CaseDisplayNames.Of(entry.To)} {entry.Note}");
+    // A progress line on stderr once a run takes more than a second; stdout stays the report alone.
+    var watch = Stopwatch.StartNew();
+    var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+    var shown = -1;
+    var report = Simulation.Run(options, done =>
+    {
+        var percent = (int)(done * 100);
+        if (watch.ElapsedMilliseconds > 1000 && percent / 10 != shown)
+        {
+            shown = percent / 10;
+            err.MarkupLine($"[grey]simulating {options.From:uuuu-MM-dd}…{options.To:uuuu-MM-dd}: {percent}%[/]");
+        }
+    });
+    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulated {report.Cases} cases over {report.Grids} grids in {watch.Elapsed.TotalSeconds:F2} s"));
+    return report;
 }
 
-Console.WriteLine();
-Console.WriteLine("Workflow (Mermaid, generated from the definition):");
-Console.WriteLine(workflow.ToMermaid());
+static LocalDate Date(string text, string option)
+{
+    var parsed = LocalDatePattern.Iso.Parse(text);
+    return parsed.Success ? parsed.Value : throw new UsageException($"{option} '{text}' is not a date; expected uuuu-MM-dd, e.g. 2026-04-01.");
+}
+
+static string Read(FileInfo file)
+{
+    try
+    {
+        return File.ReadAllText(file.FullName);
+    }
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+    {
+        throw new UsageException($"cannot read {file.FullName}: {e.Message}");
+    }
+}
+
+internal sealed class UsageException(string message) : Exception(message);
+
+internal static partial class Program
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Spectre.Console;
+
+/// <summary>Readable tables in the terminal (Spectre.Console).</summary>
+internal static class Output
+{
+    private static string Pct(double? x) => x is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v:P1}") : "–";
+
+    public static void Tables(SimulationReport r)
+    {
+        AnsiConsole.Write(new Rule($"[bold]Governance 模拟 — {r.From} … {r.To}, {r.Grids} 网格, seed {r.Seed}[/]").LeftJustified());
+        AnsiConsole.MarkupLine(Markup.Escape($"SLA policy: {r.Policy}. Cases {r.Cases}, closed {r.Closed}, escalations {r.Escalations}, steps late or breached {r.Breaches}."));
+
+        var steps = new Table().Title("SLA compliance per step (时限达标率)").AddColumns("step", "met", "late", "breached", "open", "compliance");
+        foreach (var s in r.Steps)
+        {
+            steps.AddRow(s.Step, $"{s.Met}", $"{s.MetLate}", $"{s.Breached}", $"{s.Open}", Pct(s.Compliance));
+        }
+
+        AnsiConsole.Write(steps);
+        Group("per grid (网格)", r.ByGrid);
+        Group("per category (事件类别)", r.ByCategory);
+
+        var departments = new Table().Title("Departments summoned (吹哨报到)").AddColumns("department", "summons");
+        foreach (var d in r.DepartmentsSummoned)
+        {
+            departments.AddRow(Markup.Escape(d.Name), $"{d.Value}");
+        }
+
+        AnsiConsole.Write(departments);
+        var typical = new Table().Title("Typical cases (典型案例库: ≥3 at one place within 30 days)").AddColumns("category", "place", "cases", "first");
+        foreach (var t in r.TypicalCases)
+        {
+            typical.AddRow(Markup.Escape(t.Category), Markup.Escape(t.Place), $"{t.Cases}", t.First);
+        }
+
+        AnsiConsole.Write(typical);
+        var weekly = new Table().Title($"Weekly complaint report (每周投诉分析) {r.ComplaintWeek}: top grids").AddColumns("grid", "cases", "12345", "SLA compliance");
+        foreach (var w in r.WeeklyComplaints)
+        {
+            weekly.AddRow(w.Grid, $"{w.Total}", $"{w.Hotline12345}", Pct(w.Compliance));
+        }
+
+        AnsiConsole.Write(weekly);
+        People($"Building heads {r.Quarter} (楼长积分排名, top 12)", r.BuildingHeads, seat: true);
+        People($"Quarterly excellent building heads (优秀楼长 3/3/3) {r.Quarter}", r.Selected, seat: true);
+        foreach (var u in r.UnfilledSeats)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape($"  unfilled: {u.Name} × {u.Value}"));
+        }
+
+        People($"Grid workers {r.Quarter} (网格员考核)", r.GridWorkers, seat: false);
+        var tb = r.TimeBank;
+        AnsiConsole.MarkupLine(Markup.Escape($"Time bank (时间银行): {tb.Accounts} accounts, {tb.Transactions} transactions, deposited {tb.Deposited}, redeemed {tb.Redeemed}, pool {tb.Pool}."));
+        var passbook = new Table().Title(Markup.Escape($"Passbook (存折) of {tb.PassbookOwner}: opening {tb.Opening}, closing {tb.Closing} (first 12 lines)")).AddColumns("time", "kind", "amount", "balance", "note");
+        foreach (var p in tb.Passbook)
+        {
+            passbook.AddRow(p.Date, p.Kind, p.Amount, p.Balance, Markup.Escape(p.Note));
+        }
+
+        AnsiConsole.Write(passbook);
+    }
+
+    public static void Compare(SimulationReport a, SimulationReport b)
+    {
+        var table = new Table().Title($"Same workload (seed {a.Seed}, {a.Cases} cases), two SLA policies").AddColumns("step", Markup.Escape(a.Policy), Markup.Escape(b.Policy), "difference");
+        foreach (var (x, y) in a.Steps.Zip(b.Steps))
+        {
+            var diff = x.Compliance is { } p && y.Compliance is { } q ? string.Create(CultureInfo.InvariantCulture, $"{(q - p) * 100:+0.0;-0.0;0.0} pts") : "–";
+            table.AddRow(x.Step, Pct(x.Compliance), Pct(y.Compliance), diff);
+        }
+
+        table.AddRow("late or breached", $"{a.Breaches}", $"{b.Breaches}", $"{b.Breaches - a.Breaches:+0;-0;0}");
+        AnsiConsole.Write(table);
+    }
+
+    private static void Group(string title, IReadOnlyList<GroupCompliance> rows)
+    {
+        var table = new Table().Title($"SLA compliance {title}").AddColumns("", "cases", "met", "late/breached", "compliance");
+        foreach (var g in rows)
+        {
+            table.AddRow(Markup.Escape(g.Name), $"{g.Cases}", $"{g.Met}", $"{g.LateOrBreached}", Pct(g.Compliance));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static void People(string title, IReadOnlyList<RankedPerson> rows, bool seat)
+    {
+        var table = new Table().Title(Markup.Escape(title)).AddColumns("#", "person", "name", "points");
+        if (seat)
+        {
+            table.AddColumn("seat");
+        }
+
+        foreach (var p in rows)
+        {
+            var cells = new List<string> { $"{p.Position}", p.Person, Markup.Escape(p.Name), p.Total.ToString("0.##", CultureInfo.InvariantCulture) };
+            if (seat)
+            {
+                cells.Add(Markup.Escape(p.Seat ?? ""));
+            }
+
+            table.AddRow(cells.ToArray());
+        }
+
+        AnsiConsole.Write(table);
+    }
+}

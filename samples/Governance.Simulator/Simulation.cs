@@ -1,0 +1,247 @@
+using Governance.Calendars;
+using Governance.Cases;
+using Governance.People;
+using Governance.Reports;
+using Governance.Scoring.Facts;
+using Governance.Scoring.Periods;
+using Governance.Scoring.Rankings;
+using Governance.Scoring.Rules;
+using Governance.Scoring.Scores;
+using Governance.Scoring.Selection;
+using Governance.Sla;
+using Governance.TimeBank;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime.Testing;
+
+/// <summary>The options of one run.</summary>
+internal sealed record SimulationOptions(int Seed, LocalDate From, LocalDate To, double CasesPerDay, int Grids, double WorkerSpeed, SlaPolicySet Policy, string PolicyName, RuleSet GridWorkerRules);
+
+/// <summary>Runs the district through the period as a host app would: DI, public API, a fake clock.</summary>
+internal static class Simulation
+{
+    public static SimulationReport Run(SimulationOptions o, Action<double>? progress = null)
+    {
+        var district = District.Build(o.Grids);
+        var clock = new FakeClock(Instant.FromUtc(2000, 1, 1, 0, 0));
+        using var services = new ServiceCollection()
+            .AddGovernanceCore(c => c.Clock = clock)
+            .AddGovernanceWorkflow(w => { w.Organisation = district.Organisation; w.SlaPolicies = o.Policy; })
+            .AddGovernanceScoring(s => s.GridWorkerRules = o.GridWorkerRules)
+            .AddGovernanceTimeBank()
+            .BuildServiceProvider();
+        var workflow = services.GetRequiredService<CaseWorkflow>();
+        var sla = services.GetRequiredService<SlaEngine>();
+        var calendar = services.GetRequiredService<BusinessCalendar>();
+        var zone = services.GetRequiredService<DateTimeZone>();
+        var ledger = services.GetRequiredService<TimeBankLedger>();
+        var scoring = services.GetRequiredService<Governance.DependencyInjection.GovernanceScoringOptions>();
+        var random = new Random(o.Seed);
+        var end = zone.AtStartOfDay(o.To.PlusDays(1)).ToInstant();
+
+        var cases = new List<(Case Case, CaseSla Sla)>();
+        var headFacts = new List<ScoringFact>();
+        var workerFacts = new List<ScoringFact>();
+        foreach (var person in district.Volunteers.Concat(district.Elderly).Concat(district.BuildingHeads))
+        {
+            ledger.OpenPersonAccount(person);
+        }
+
+        for (var i = 0; i < district.Elderly.Count; i++)
+        {
+            ledger.RegisterRelation(district.Elderly[i].Id, district.Volunteers[i].Id, RelationKind.DirectRelative);
+        }
+
+        var days = Period.Between(o.From, o.To, PeriodUnits.Days).Days + 1;
+        var caseNumber = 0;
+        var txn = 0;
+        for (var d = 0; d < days; d++)
+        {
+            progress?.Invoke((double)d / days);
+            var date = o.From.PlusDays(d);
+            var kind = calendar.KindOf(date);
+            var factor = calendar.IsWorkingDay(date) ? 1.0 : kind == CalendarDayKind.Holiday ? 0.6 : date.DayOfWeek == IsoDayOfWeek.Saturday ? 0.8 : 0.7;
+
+            // Cases.
+            var arrivals = Workload.Poisson(random, o.CasesPerDay * factor);
+            var times = Enumerable.Range(0, arrivals)
+                .Select(_ => date.At(new LocalTime(Workload.Pick(random, Workload.HourWeights.Select((w, h) => (h, w)).ToArray()), random.Next(60))))
+                .Order().ToArray();
+            foreach (var local in times)
+            {
+                var registered = local.InZoneLeniently(zone).ToInstant();
+                var c = Handle(workflow, district, o, random, registered, end, ref caseNumber, out var pause);
+                var tracker = sla.Track(c);
+                if (pause is { } p && p.Start < end)
+                {
+                    tracker.Pause(p.Start, "等待住户入户");
+                    if (p.End < end)
+                    {
+                        tracker.Resume(p.End);
+                    }
+                }
+
+                cases.Add((c, tracker));
+            }
+
+            // Grid workers' visits on working days.
+            if (calendar.IsWorkingDay(date))
+            {
+                foreach (var grid in district.Grids)
+                {
+                    var visits = Workload.Poisson(random, 3);
+                    workerFacts.AddRange(Enumerable.Range(0, visits).Select(v => new ScoringFact($"visit-{grid}-{date:uuuuMMdd}-{v}", district.WorkerOf[grid], date, ScoringFactKinds.Visit)));
+                }
+            }
+
+            // Building heads' month, recorded on the 1st.
+            if (date.Day == 1 || d == 0)
+            {
+                foreach (var head in district.BuildingHeads)
+                {
+                    var tag = $"{head.Id}-{date:uuuuMM}";
+                    headFacts.AddRange(Enumerable.Range(0, Workload.Poisson(random, 2)).Select(i => new ScoringFact($"{tag}-meeting-{i}", head.Id, date.PlusDays(i * 7 % 27), ScoringFactKinds.Meeting)));
+                    headFacts.AddRange(Enumerable.Range(0, Workload.Poisson(random, 1.5)).Select(i => new ScoringFact($"{tag}-book-{i}", head.Id, date.PlusDays((i * 5) + 2), ScoringFactKinds.SuggestionBook)));
+                    headFacts.Add(new ScoringFact($"{tag}-volunteer", head.Id, date.PlusDays(10), ScoringFactKinds.VolunteerService, Workload.Poisson(random, 4)));
+                    if (random.NextDouble() < 0.2)
+                    {
+                        headFacts.Add(new ScoringFact($"{tag}-mediation", head.Id, date.PlusDays(15), ScoringFactKinds.Mediation));
+                    }
+                }
+            }
+
+            // The time bank's day, in time order on the fake clock.
+            clock.Reset(date.At(new LocalTime(9, 0)).InZoneLeniently(zone).ToInstant());
+            for (var v = 0; v < 3; v++)
+            {
+                var volunteer = district.Volunteers[random.Next(district.Volunteers.Count)];
+                var start = date.At(new LocalTime(8, 0)).InZoneLeniently(zone).ToInstant() - Duration.FromDays(1);
+                ledger.TryExecute(new DepositRequest($"t{++txn}", volunteer.Id.Value, new ServiceRecord(ServiceType.HomeVisit, new Interval(start, start + Duration.FromHours(random.Next(1, 4)))), district.WorkerOf[district.Grids[0]]), out _, out _);
+            }
+
+            clock.Reset(date.At(new LocalTime(12, 0)).InZoneLeniently(zone).ToInstant());
+            for (var i = 0; i < district.Elderly.Count; i++)
+            {
+                var old = district.Elderly[i];
+                if (random.NextDouble() >= 0.2)
+                {
+                    continue;
+                }
+
+                var meal = new RedemptionRequest($"t{++txn}", old.Id.Value, old.Id.Value, ServiceType.CanteenMeal, date, TimeCredit.FromMinutes(30));
+                if (!ledger.TryExecute(meal, out _, out _))
+                {
+                    ledger.TryExecute(new GiftRequest($"t{++txn}", district.Volunteers[i].Id.Value, old.Id.Value, TimeCredit.FromMinutes(60)), out _, out _);
+                    ledger.TryExecute(meal with { Id = $"t{++txn}" }, out _, out _);
+                }
+
+                if (random.NextDouble() < 0.1)
+                {
+                    var hold = new HoldRequest($"t{++txn}", old.Id.Value, old.Id.Value, ServiceType.HomeCare, date.PlusDays(1), TimeCredit.FromMinutes(60), clock.GetCurrentInstant() + Duration.FromDays(2));
+                    if (ledger.TryExecute(hold, out _, out _) && random.NextDouble() < 0.7)
+                    {
+                        ledger.TryExecute(new PostHoldRequest($"t{++txn}", hold.Id), out _, out _);
+                    }
+                }
+            }
+        }
+
+        clock.Reset(end);
+        progress?.Invoke(1);
+        return SimulationReport.Build(o, district, cases, headFacts, workerFacts, ledger, zone, end, scoring);
+    }
+
+    private static Case Handle(CaseWorkflow workflow, District district, SimulationOptions o, Random random, Instant registered, Instant end, ref int number, out (Instant Start, Instant End)? pause)
+    {
+        var grid = district.Grids[random.Next(district.Grids.Count)];
+        var category = Workload.Pick(random, Workload.Categories.Select(c => (c, c.Weight)).ToArray());
+        var source = Workload.Pick(random, Workload.Sources);
+        var buildings = district.BuildingsOf[grid];
+        Id<Governance.Organisation.Building>? building = buildings.Count > 0 && random.NextDouble() < 0.6 ? buildings[random.Next(buildings.Count)] : (Id<Governance.Organisation.Building>?)null;
+        var c = workflow.Register(new CaseRegistration($"E{++number:000000}", source, category.Category, new CaseLocation(grid, building), category.Category.DisplayName, registered));
+        var worker = district.WorkerOf[grid];
+        var t = registered;
+        pause = null;
+
+        // Each step happens if it falls before the end of the run; the case is left where the run ends.
+        bool Step(double minutes, Action<Instant> act)
+        {
+            t += Duration.FromMinutes(Math.Max(1, Math.Round(minutes)));
+            if (t >= end)
+            {
+                return false;
+            }
+
+            act(t);
+            return true;
+        }
+
+        var speed = o.WorkerSpeed;
+        if (!Step(Workload.Exponential(random, 20 * speed), at => c.Respond(worker, at)) || !Step(Workload.Exponential(random, 25 * speed), at => c.Claim(worker, at)))
+        {
+            return c;
+        }
+
+        if (random.NextDouble() < 0.05)
+        {
+            var start = t + Duration.FromHours(1);
+            pause = (start, start + Duration.FromMinutes(Math.Round(Workload.Exponential(random, 24 * 60))));
+        }
+
+        var handler = worker;
+        if (random.NextDouble() < 0.12)
+        {
+            var secretary = district.SecretaryOf[grid];
+            if (!Step(30 + random.Next(90), at => c.Escalate(district.LeaderOf[grid], at, "网格无法解决，上报社区"))
+                || !Step(10 + random.Next(50), at => c.Claim(secretary, at)))
+            {
+                return c;
+            }
+
+            handler = secretary;
+            if (category.Category == CaseCategory.CookingFumes || category.Category == CaseCategory.BlockedFireLane || category.Category == CaseCategory.FlyingWireCharging
+                ? random.NextDouble() < 0.5 : random.NextDouble() < 0.1)
+            {
+                Department[] all = [Department.Police, Department.LawEnforcement, Department.MarketRegulation, Department.PropertyCompany];
+                var summoned = all.OrderBy(_ => random.Next()).Take(random.Next(1, 3)).ToArray();
+                if (!Step(5, at => c.SummonDepartments(secretary, at, summoned, "社区吹哨")))
+                {
+                    return c;
+                }
+
+                foreach (var department in summoned)
+                {
+                    if (!Step(Workload.Exponential(random, 6 * 60), at => c.ReportIn(district.Liaisons[department.Code], at, department)))
+                    {
+                        return c;
+                    }
+                }
+            }
+        }
+
+        var resolveMinutes = category.ResolveHours * 60 * Math.Exp(0.6 * Workload.Normal(random)) * speed;
+        if (pause is { } p)
+        {
+            resolveMinutes += (p.End - p.Start).TotalMinutes;
+        }
+
+        if (!Step(resolveMinutes, at => c.Resolve(handler, at, "已处置")))
+        {
+            return c;
+        }
+
+        var satisfaction = random.NextDouble() switch { < 0.80 => Satisfaction.Satisfied, < 0.93 => Satisfaction.MostlySatisfied, _ => Satisfaction.Unsatisfied };
+        if (!Step(Workload.Exponential(random, 20 * 60), at => c.GiveFeedback(worker, at, satisfaction)))
+        {
+            return c;
+        }
+
+        if (satisfaction == Satisfaction.Unsatisfied
+            && (!Step(resolveMinutes / 2, at => c.Resolve(handler, at, "重办完成")) || !Step(Workload.Exponential(random, 10 * 60), at => c.GiveFeedback(worker, at, Satisfaction.MostlySatisfied))))
+        {
+            return c;
+        }
+
+        Step(5, at => c.Close(worker, at));
+        return c;
+    }
+}
