@@ -81,9 +81,9 @@ public class ScoringTests
     }
 
     [Fact]
-    public void Conflicting_facts_with_one_id_are_rejected_with_the_id()
+    public void Conflicting_facts_about_one_person_with_one_id_are_rejected_with_the_id()
     {
-        var facts = new[] { Fact("x", "BH1", new LocalDate(2026, 3, 1), ScoringFactKinds.Meeting), Fact("x", "BH2", new LocalDate(2026, 3, 1), ScoringFactKinds.Meeting) };
+        var facts = new[] { Fact("x", "BH1", new LocalDate(2026, 3, 1), ScoringFactKinds.Meeting), Fact("x", "BH1", new LocalDate(2026, 3, 2), ScoringFactKinds.Meeting) };
         var e = Assert.Throws<ArgumentException>(() => Score(facts));
         Assert.Contains("'x'", e.Message, StringComparison.Ordinal);
     }
