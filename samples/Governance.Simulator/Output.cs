@@ -9,7 +9,7 @@ internal static class Output
     public static void Tables(SimulationReport r)
     {
         AnsiConsole.Write(new Rule($"[bold]Governance 模拟 — {r.From} … {r.To}, {r.Grids} 网格, seed {r.Seed}[/]").LeftJustified());
-        AnsiConsole.MarkupLine(Markup.Escape($"SLA policy: {r.Policy}. Cases {r.Cases}, closed {r.Closed}, escalations {r.Escalations}, steps late or breached {r.Breaches}."));
+        AnsiConsole.MarkupLine(Markup.Escape($"SLA policy: {r.Policy}. Cases {r.Cases}, closed {r.Closed}, escalations {r.Escalations}, steps late or breached {r.LateOrBreached}."));
 
         var steps = new Table().Title("SLA compliance per step (时限达标率)").AddColumns("step", "met", "late", "breached", "open", "compliance");
         foreach (var s in r.Steps)
@@ -70,7 +70,7 @@ internal static class Output
             table.AddRow(x.Step, Pct(x.Compliance), Pct(y.Compliance), diff);
         }
 
-        table.AddRow("late or breached", $"{a.Breaches}", $"{b.Breaches}", $"{b.Breaches - a.Breaches:+0;-0;0}");
+        table.AddRow("late or breached", $"{a.LateOrBreached}", $"{b.LateOrBreached}", $"{b.LateOrBreached - a.LateOrBreached:+0;-0;0}");
         AnsiConsole.Write(table);
     }
 

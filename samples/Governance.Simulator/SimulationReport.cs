@@ -37,7 +37,7 @@ internal sealed record SimulationReport(
     int Cases,
     int Closed,
     int Escalations,
-    int Breaches,
+    int LateOrBreached,
     IReadOnlyList<StepCompliance> Steps,
     IReadOnlyList<GroupCompliance> ByGrid,
     IReadOnlyList<GroupCompliance> ByCategory,

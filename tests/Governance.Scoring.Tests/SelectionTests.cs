@@ -169,4 +169,16 @@ public class SelectionTests
         Assert.Equal(2, published.Votes[(Id<Person>)"D"]);
         Assert.Equal(["D", "B"], published.Result.Selected.Select(s => s.Person.Value));
     }
+
+    [Fact]
+    public void The_committees_annual_nomination_applies_the_quotas_to_their_order_and_publishes_the_reasons()
+    {
+        var attributes = new Dictionary<Id<Person>, PersonAttributes> { ["A"] = Party, ["B"] = Party, ["C"] = Leader };
+        var published = ExcellenceSelection.Nominate(ScoringPeriod.AnnualEvaluation(2026), ["A", "B", "C"],
+            [new SelectionQuota("党员", 1, Party), new SelectionQuota("组长", 1, Leader)], p => attributes[p], "上年度四个季度积分总和居前，贡献突出");
+        Assert.Equal(SelectionMethod.CommitteeNomination, published.Method);
+        Assert.Equal(new LocalDate(2025, 1, 1), published.Period.Dates.Start);
+        Assert.Equal(["A", "C"], published.Result.Selected.Select(s => s.Person.Value));
+        Assert.Throws<ArgumentException>(() => ExcellenceSelection.Nominate(published.Period, ["A"], [new SelectionQuota("党员", 1, Party)], p => attributes[p], " "));
+    }
 }

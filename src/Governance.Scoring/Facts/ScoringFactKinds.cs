@@ -1,3 +1,5 @@
+using Governance.Outcomes;
+
 namespace Governance.Scoring.Facts;
 
 /// <summary>事实类别 — the fact codes the default rule sets score. Workflow's case facts use the same SLA, feedback, complaint and supervision codes.</summary>
@@ -19,31 +21,31 @@ public static class ScoringFactKinds
     public const string Visit = "visit";
 
     /// <summary>A case step completed on time.</summary>
-    public const string StepMet = "sla.met";
+    public const string StepMet = CaseOutcomeCodes.StepMet;
 
     /// <summary>A case step completed late.</summary>
-    public const string StepMetLate = "sla.met-late";
+    public const string StepMetLate = CaseOutcomeCodes.StepMetLate;
 
     /// <summary>A case step breached.</summary>
-    public const string StepBreached = "sla.breached";
+    public const string StepBreached = CaseOutcomeCodes.StepBreached;
 
     /// <summary>满意 feedback.</summary>
-    public const string Satisfied = "feedback.satisfied";
+    public const string Satisfied = CaseOutcomeCodes.Satisfied;
 
     /// <summary>基本满意 feedback.</summary>
-    public const string MostlySatisfied = "feedback.mostly-satisfied";
+    public const string MostlySatisfied = CaseOutcomeCodes.MostlySatisfied;
 
     /// <summary>不满意 feedback (a reopening).</summary>
-    public const string Unsatisfied = "feedback.unsatisfied";
+    public const string Unsatisfied = CaseOutcomeCodes.Unsatisfied;
 
     /// <summary>A complaint (12345 work order).</summary>
-    public const string Complaint = "complaint";
+    public const string Complaint = CaseOutcomeCodes.Complaint;
 
     /// <summary>A supervision finding.</summary>
-    public const string SupervisionFinding = "supervision.finding";
+    public const string SupervisionFinding = CaseOutcomeCodes.SupervisionFinding;
 
     /// <summary>A serious supervision finding.</summary>
-    public const string SeriousSupervisionFinding = "supervision.finding.serious";
+    public const string SeriousSupervisionFinding = CaseOutcomeCodes.SeriousSupervisionFinding;
 
     /// <summary>民主评议 — a democratic-appraisal score, quantity 0–100.</summary>
     public const string DemocraticAppraisal = "appraisal";

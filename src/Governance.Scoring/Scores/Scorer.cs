@@ -226,10 +226,9 @@ public static class Scorer
 
     private readonly record struct Hit(int Fact, int Rule, int Slot, int IdHash, decimal Quantity, string Id);
 
-    /// <summary>A line's fact ids, sorted ordinally the first time anyone reads them.</summary>
+    /// <summary>A line's fact ids, sorted ordinally the first time anyone reads them (under a lock on the private array, so no lock object per line).</summary>
     private sealed class SortedOnRead(string[] ids) : IReadOnlyList<string>
     {
-        private readonly Lock _lock = new();
         private bool _sorted;
 
         public int Count => ids.Length;
@@ -251,7 +250,7 @@ public static class Scorer
         {
             if (!Volatile.Read(ref _sorted))
             {
-                lock (_lock)
+                lock (ids)
                 {
                     if (!_sorted)
                     {

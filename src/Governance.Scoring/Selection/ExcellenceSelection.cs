@@ -63,6 +63,25 @@ public static class ExcellenceSelection
         return new SelectionResult(selected, unfilled);
     }
 
+    /// <summary>
+    /// 两委推选 — the community's two committees nominate, in their order of preference (seed 004's annual selection,
+    /// decided on the previous year's four quarters); the quotas are applied to that order and the result is published
+    /// with the committees' reasons.
+    /// </summary>
+    /// <param name="period">The period selected for (e.g. <see cref="Periods.ScoringPeriod.AnnualEvaluation"/>).</param>
+    /// <param name="nominated">The nominees, most preferred first.</param>
+    /// <param name="quotas">The quotas.</param>
+    /// <param name="attributesOf">Each nominee's attributes.</param>
+    /// <param name="reasons">The committees' reasons, for the publication (公示); not empty.</param>
+    /// <returns>The published selection.</returns>
+    /// <exception cref="ArgumentException"><paramref name="reasons"/> is empty or a nominee appears twice.</exception>
+    public static PublishedSelection Nominate(Periods.ScoringPeriod period, IReadOnlyList<Id<Person>> nominated, IReadOnlyList<SelectionQuota> quotas, Func<Id<Person>, PersonAttributes> attributesOf, string reasons)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reasons);
+        return new PublishedSelection(period, SelectionMethod.CommitteeNomination, Select(nominated, quotas, attributesOf), new Dictionary<Id<Person>, int>(), 0, reasons);
+    }
+
     private static bool Augment(int candidate, List<bool[]> admitted, int[] seatHolder, bool[] visited)
     {
         var seats = admitted[candidate];

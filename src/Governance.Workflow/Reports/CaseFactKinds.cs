@@ -1,32 +1,34 @@
+using Governance.Outcomes;
+
 namespace Governance.Reports;
 
 /// <summary>事实类别 — the fact codes <see cref="CaseFacts"/> produces.</summary>
 public static class CaseFactKinds
 {
     /// <summary>A step completed on time.</summary>
-    public const string StepMet = "sla.met";
+    public const string StepMet = CaseOutcomeCodes.StepMet;
 
     /// <summary>A step completed late.</summary>
-    public const string StepMetLate = "sla.met-late";
+    public const string StepMetLate = CaseOutcomeCodes.StepMetLate;
 
     /// <summary>A step past its deadline and not completed.</summary>
-    public const string StepBreached = "sla.breached";
+    public const string StepBreached = CaseOutcomeCodes.StepBreached;
 
     /// <summary>满意 feedback.</summary>
-    public const string Satisfied = "feedback.satisfied";
+    public const string Satisfied = CaseOutcomeCodes.Satisfied;
 
     /// <summary>基本满意 feedback.</summary>
-    public const string MostlySatisfied = "feedback.mostly-satisfied";
+    public const string MostlySatisfied = CaseOutcomeCodes.MostlySatisfied;
 
     /// <summary>不满意 feedback (the case was reopened).</summary>
-    public const string Unsatisfied = "feedback.unsatisfied";
+    public const string Unsatisfied = CaseOutcomeCodes.Unsatisfied;
 
     /// <summary>A complaint: a 12345 hotline work order about the grid.</summary>
-    public const string Complaint = "complaint";
+    public const string Complaint = CaseOutcomeCodes.Complaint;
 
     /// <summary>A supervision finding.</summary>
-    public const string SupervisionFinding = "supervision.finding";
+    public const string SupervisionFinding = CaseOutcomeCodes.SupervisionFinding;
 
     /// <summary>A serious supervision finding.</summary>
-    public const string SeriousSupervisionFinding = "supervision.finding.serious";
+    public const string SeriousSupervisionFinding = CaseOutcomeCodes.SeriousSupervisionFinding;
 }
