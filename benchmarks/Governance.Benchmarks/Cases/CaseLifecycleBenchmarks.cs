@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Governance.Cases;
+using Governance.People;
 using Governance.Testing;
 using Stateless;
 
@@ -15,6 +16,7 @@ namespace Governance.Benchmarks.Cases;
 public class CaseLifecycleBenchmarks
 {
     private static readonly CaseWorkflow Workflow = new(SeedCommunities.JiuLong());
+    private static readonly Id<Person> Worker = SeedCommunities.GridWorker(1);
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 2, 1, 0);
     private static readonly CaseRegistration Registration =
         new("bench", CaseSource.ResidentReport, CaseCategory.LeakingPipe, new CaseLocation(SeedCommunities.Grid(1)), "水管漏水", T0);
@@ -47,7 +49,7 @@ public class CaseLifecycleBenchmarks
     [Benchmark]
     public CaseState Governance_WholeLifecycle()
     {
-        var worker = SeedCommunities.GridWorker(1);
+        var worker = Worker;
         var c = Workflow.Register(Registration);
         c.Respond(worker, T0 + Duration.FromMinutes(10));
         c.Claim(worker, T0 + Duration.FromMinutes(20));

@@ -12,11 +12,14 @@ namespace Governance.Cases;
 /// <remarks>Create cases with <see cref="CaseWorkflow.Register"/>. A case is not thread-safe: one command at a time.</remarks>
 public sealed class Case
 {
+    private const int MainPathLength = 5;
+
     private readonly CaseWorkflow _workflow;
-    private readonly List<CaseHistoryEntry> _history = [];
-    private readonly List<CaseEvent> _events = [];
-    private readonly List<DepartmentSummons> _summons = [];
-    private readonly List<ConsultationMeeting> _meetings = [];
+    // Sized for the main path (five commands, six events); summons and meetings are made when first needed.
+    private readonly List<CaseHistoryEntry> _history = new(MainPathLength);
+    private readonly List<CaseEvent> _events = new(MainPathLength + 1);
+    private List<DepartmentSummons>? _summons;
+    private List<ConsultationMeeting>? _meetings;
 
     internal Case(CaseWorkflow workflow, CaseRegistration registration)
     {
@@ -46,7 +49,7 @@ public sealed class Case
     public Instant RegisteredAt => Registration.RegisteredAt;
 
     /// <summary>The current state.</summary>
-    public CaseState State { get; internal set; }
+    public CaseState State { get; private set; }
 
     /// <summary>The grid responsible now (changes on transfer).</summary>
     public Id<Grid> GridId { get; private set; }
@@ -56,6 +59,9 @@ public sealed class Case
 
     /// <summary>Who claimed the case at its current level, if anyone.</summary>
     public Id<Person>? Claimant { get; private set; }
+
+    /// <summary>The role the claimant acted in when claiming (e.g. 网格员), if the case is claimed.</summary>
+    public Role? ClaimedAs { get; private set; }
 
     /// <summary>The resident's satisfaction at the latest feedback, if any.</summary>
     public Satisfaction? Satisfaction { get; private set; }
@@ -79,13 +85,13 @@ public sealed class Case
     public bool IsTerminal => State is CaseState.Closed or CaseState.Rejected;
 
     /// <summary>The departments summoned (吹哨) and whether each has reported in (报到).</summary>
-    public IReadOnlyList<DepartmentSummons> Summons => _summons;
+    public IReadOnlyList<DepartmentSummons> Summons => (IReadOnlyList<DepartmentSummons>?)_summons ?? [];
 
     /// <summary>The departments summoned that have not reported in yet.</summary>
-    public IEnumerable<Department> AwaitingReportIn => _summons.Where(s => !s.HasReported).Select(s => s.Department);
+    public IEnumerable<Department> AwaitingReportIn => Summons.Where(s => !s.HasReported).Select(s => s.Department);
 
     /// <summary>The consultation meetings held (协商议事会).</summary>
-    public IReadOnlyList<ConsultationMeeting> Meetings => _meetings;
+    public IReadOnlyList<ConsultationMeeting> Meetings => (IReadOnlyList<ConsultationMeeting>?)_meetings ?? [];
 
     /// <summary>The audit trail, oldest first.</summary>
     public IReadOnlyList<CaseHistoryEntry> History => _history;
@@ -203,10 +209,30 @@ public sealed class Case
     /// <inheritdoc />
     public override string ToString() => $"Case {Id} ({Category.DisplayName}, {CaseDisplayNames.Of(State)})";
 
-    /// <summary>Applies an accepted command; called by the workflow after the state machine has moved.</summary>
+    /// <summary>Whether a department has been summoned and has not reported in yet.</summary>
+    internal bool IsAwaiting(Department department)
+    {
+        if (_summons is null)
+        {
+            return false;
+        }
+
+        foreach (var s in _summons)
+        {
+            if (!s.HasReported && s.Department == department)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Applies an accepted command, moving the case to <paramref name="to"/>; called by the workflow once every check has passed.</summary>
     internal void Apply(CaseCommand command, Role role, CaseState from, CaseState to, OrganisationLevel? nextLevel)
     {
         _history.Add(new CaseHistoryEntry(_history.Count + 1, command, role, from, to));
+        State = to;
         LastActivityAt = command.At;
         var (actor, at) = (command.Actor, command.At);
         switch (command)
@@ -216,26 +242,33 @@ public sealed class Case
                 break;
             case ClaimCommand:
                 Claimant = actor;
+                ClaimedAs = role;
                 _events.Add(new CaseClaimed(Id, actor, at));
                 break;
             case EscalateCommand e:
                 _events.Add(new CaseEscalated(Id, actor, at, Level, nextLevel!.Value, e.Reason));
                 Level = nextLevel.Value;
                 Claimant = null;
+                ClaimedAs = null;
                 EscalationCount++;
                 break;
             case SummonDepartmentsCommand s:
-                _summons.AddRange(s.Departments.Select(d => new DepartmentSummons(d, at, actor)));
+                _summons ??= [];
+                foreach (var department in s.Departments)
+                {
+                    _summons.Add(new DepartmentSummons(department, at, actor));
+                }
+
                 _events.Add(new DepartmentsSummoned(Id, actor, at, s.Departments));
                 break;
             case ReportInCommand r:
-                var i = _summons.FindIndex(x => x.Department == r.Department && !x.HasReported);
+                var i = _summons!.FindIndex(x => x.Department == r.Department && !x.HasReported);
                 _summons[i] = _summons[i] with { ReportedAt = at, ReportedBy = actor };
                 _events.Add(new DepartmentReportedIn(Id, actor, at, r.Department));
                 break;
             case RecordMeetingCommand m:
                 var meeting = new ConsultationMeeting(at, actor, m.Participants, m.Outcome);
-                _meetings.Add(meeting);
+                (_meetings ??= []).Add(meeting);
                 _events.Add(new ConsultationMeetingHeld(Id, actor, at, meeting));
                 break;
             case ResolveCommand:
@@ -267,6 +300,7 @@ public sealed class Case
                 GridId = t.ToGrid;
                 Level = OrganisationLevel.Grid;
                 Claimant = null;
+                ClaimedAs = null;
                 break;
         }
     }

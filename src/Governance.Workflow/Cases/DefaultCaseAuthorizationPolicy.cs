@@ -13,6 +13,7 @@ namespace Governance.Cases;
 public sealed class DefaultCaseAuthorizationPolicy : ICaseAuthorizationPolicy
 {
     /// <inheritdoc />
+    /// <remarks>Allocation-free when the command is allowed: the reason for a refusal is written only when refusing.</remarks>
     public AuthorizationDecision Authorize(Case @case, CaseCommand command, Person actor, OrganisationModel organisation)
     {
         ArgumentNullException.ThrowIfNull(@case);
@@ -20,25 +21,9 @@ public sealed class DefaultCaseAuthorizationPolicy : ICaseAuthorizationPolicy
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(organisation);
         var grid = @case.GridId;
-        bool OnGrid(Role role) => actor.HasRole(role) && organisation.IsAssigned(actor.Id, grid, role);
-
-        AuthorizationDecision FirstOf(string who, params (bool Ok, Role Role)[] options)
-        {
-            foreach (var (ok, role) in options)
-            {
-                if (ok)
-                {
-                    return AuthorizationDecision.Allow(role);
-                }
-            }
-
-            return AuthorizationDecision.Deny($"only {who} may do this");
-        }
-
-        var community = (actor.HasRole(Role.CommunityCommittee), Role.CommunityCommittee);
-        var subDistrict = (actor.HasRole(Role.SubDistrictOfficer), Role.SubDistrictOfficer);
-        var leader = (OnGrid(Role.GridLeader), Role.GridLeader);
-        var worker = (OnGrid(Role.GridWorker), Role.GridWorker);
+        Role? Held(Role role) => actor.HasRole(role) ? role : null;
+        Role? OnGrid(Role role) => actor.HasRole(role) && organisation.IsAssigned(actor.Id, grid, role) ? role : null;
+        Role? Claimant() => actor.Id == @case.Claimant ? @case.ClaimedAs : null;
 
         switch (command.Trigger)
         {
@@ -46,38 +31,39 @@ public sealed class DefaultCaseAuthorizationPolicy : ICaseAuthorizationPolicy
             case CaseTrigger.Claim:
                 return @case.Level switch
                 {
-                    OrganisationLevel.MicroGrid or OrganisationLevel.Grid => FirstOf($"the grid worker or grid leader of grid '{grid}'", worker, leader),
-                    OrganisationLevel.Cooperative => FirstOf("a cooperative cadre (the case is at the cooperative)", (actor.HasRole(Role.CooperativeCadre), Role.CooperativeCadre), community),
-                    OrganisationLevel.Community => FirstOf("the community committee (the case is at the community)", community),
-                    _ => FirstOf("a sub-district officer (the case is at the sub-district)", subDistrict),
+                    OrganisationLevel.MicroGrid or OrganisationLevel.Grid =>
+                        Decide(OnGrid(Role.GridWorker) ?? OnGrid(Role.GridLeader)) ?? Deny($"the grid worker or grid leader of grid '{grid}'"),
+                    OrganisationLevel.Cooperative =>
+                        Decide(Held(Role.CooperativeCadre) ?? Held(Role.CommunityCommittee)) ?? Deny("a cooperative cadre (the case is at the cooperative)"),
+                    OrganisationLevel.Community =>
+                        Decide(Held(Role.CommunityCommittee)) ?? Deny("the community committee (the case is at the community)"),
+                    _ => Decide(Held(Role.SubDistrictOfficer)) ?? Deny("a sub-district officer (the case is at the sub-district)"),
                 };
             case CaseTrigger.Resolve:
-                return actor.Id == @case.Claimant
-                    ? AuthorizationDecision.Allow(actor.Roles.First())
-                    : AuthorizationDecision.Deny($"only the claimant ('{@case.Claimant}') may resolve the case");
+                return Decide(Claimant()) ?? AuthorizationDecision.Deny($"only the claimant ('{@case.Claimant}') may resolve the case");
             case CaseTrigger.Escalate:
-                return FirstOf($"the grid leader of grid '{grid}', the community committee or a sub-district officer", leader, community, subDistrict);
             case CaseTrigger.Reject:
             case CaseTrigger.Transfer:
-                return FirstOf($"the grid leader of grid '{grid}', the community committee or a sub-district officer", leader, community, subDistrict);
+                return Decide(OnGrid(Role.GridLeader) ?? Held(Role.CommunityCommittee) ?? Held(Role.SubDistrictOfficer))
+                    ?? Deny($"the grid leader of grid '{grid}', the community committee or a sub-district officer");
             case CaseTrigger.SummonDepartments:
-                return FirstOf("the community committee or a sub-district officer (社区吹哨)", community, subDistrict);
+                return Decide(Held(Role.CommunityCommittee) ?? Held(Role.SubDistrictOfficer)) ?? Deny("the community committee or a sub-district officer (社区吹哨)");
             case CaseTrigger.ReportIn:
-                return FirstOf("a liaison of the summoned department (部门报到)", (actor.HasRole(Role.DepartmentLiaison), Role.DepartmentLiaison));
+                return Decide(Held(Role.DepartmentLiaison)) ?? Deny("a liaison of the summoned department (部门报到)");
             case CaseTrigger.RecordMeeting:
-                return FirstOf($"the grid leader of grid '{grid}' or the community committee", leader, community);
+                return Decide(OnGrid(Role.GridLeader) ?? Held(Role.CommunityCommittee)) ?? Deny($"the grid leader of grid '{grid}' or the community committee");
             case CaseTrigger.GiveFeedback:
             case CaseTrigger.Close:
-                return FirstOf(
-                    $"the grid worker or grid leader of grid '{grid}', the claimant, or the community committee",
-                    worker,
-                    leader,
-                    (actor.Id == @case.Claimant, actor.Roles.First()),
-                    community);
+                return Decide(OnGrid(Role.GridWorker) ?? OnGrid(Role.GridLeader) ?? Claimant() ?? Held(Role.CommunityCommittee))
+                    ?? Deny($"the grid worker or grid leader of grid '{grid}', the claimant, or the community committee");
             case CaseTrigger.OverrideClose:
-                return FirstOf("a supervisor (督导)", (actor.HasRole(Role.Supervisor), Role.Supervisor));
+                return Decide(Held(Role.Supervisor)) ?? Deny("a supervisor (督导)");
             default:
                 return AuthorizationDecision.Deny($"no rule covers {command.Trigger}");
         }
     }
+
+    private static AuthorizationDecision? Decide(Role? role) => role is { } r ? AuthorizationDecision.Allow(r) : null;
+
+    private static AuthorizationDecision Deny(string who) => AuthorizationDecision.Deny($"only {who} may do this");
 }

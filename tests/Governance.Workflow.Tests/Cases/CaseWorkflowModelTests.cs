@@ -136,7 +136,7 @@ public class CaseWorkflowModelTests
     }
 
     private static object Snapshot(Case c) =>
-        (c.State, c.History.Count, c.DomainEvents.Count, c.Level, c.Claimant, c.GridId, c.ReopenCount, c.Summons.Count, c.AwaitingReportIn.Count(), c.Meetings.Count, c.LastActivityAt, c.Satisfaction);
+        (c.State, c.History.Count, c.DomainEvents.Count, c.Level, c.Claimant, c.ClaimedAs, c.GridId, c.ReopenCount, c.Summons.Count, c.AwaitingReportIn.Count(), c.Meetings.Count, c.LastActivityAt, c.Satisfaction);
 
     private static (Case Case, bool Agreed) Run(Step[] steps)
     {
@@ -209,4 +209,48 @@ public class CaseWorkflowModelTests
             var terminalLast = terminalIndex < 0 || terminalIndex == c.History.Count - 1;
             return closedOk && terminalLast && (!c.IsTerminal || c.PermittedTriggers.Count == 0);
         });
+
+    /// <summary>
+    /// The workflow answers from a table tabulated once from its Stateless definition. The table must agree
+    /// with a Stateless machine configured and fired per case (issue #232's way) on every command, including
+    /// commands whose notes, actors and satisfaction vary, so that the guard input captures all the guards read.
+    /// </summary>
+    [Property(MaxTest = 300)]
+    public Property The_transition_table_agrees_with_a_Stateless_machine_fired_per_case() =>
+        Prop.ForAll(Sequences.ToArbitrary(), steps =>
+        {
+            var probe = Workflow.Register(Registration());
+            var state = CaseState.Registered;
+            var handled = true;
+            var (machine, triggers) = CaseWorkflow.BuildMachine(() => state, s => state = s);
+            machine.OnUnhandledTrigger((_, _) => handled = false);
+            for (var i = 0; i < steps.Length; i++)
+            {
+                var command = ToCommand(probe, steps[i], T0 + Duration.FromMinutes(i));
+                var expectedFrom = state;
+                var table = Workflow.Destination(state, command.Trigger, CaseWorkflow.GuardInput(command));
+                handled = true;
+                machine.Fire(triggers[(int)command.Trigger], command);
+                var stateless = handled ? state : (CaseState?)null;
+                if (table != stateless || (table is null && state != expectedFrom))
+                {
+                    return false.Label($"step {i} ({steps[i]}) from {expectedFrom}: table {table?.ToString() ?? "refuses"}, Stateless {stateless?.ToString() ?? "refuses"}");
+                }
+            }
+
+            return true.ToProperty();
+        });
+
+    [Fact]
+    public void Every_state_permits_exactly_the_triggers_its_Stateless_configuration_names()
+    {
+        var info = CaseWorkflow.BuildMachine(() => CaseState.Registered, _ => { }).Machine.GetInfo();
+        foreach (var state in info.States)
+        {
+            var configured = state.FixedTransitions.Select(t => (CaseTrigger)t.Trigger.UnderlyingTrigger)
+                .Concat(state.DynamicTransitions.Select(t => (CaseTrigger)t.Trigger.UnderlyingTrigger))
+                .Distinct().Order();
+            Assert.Equal(configured, Workflow.PermittedTriggers((CaseState)state.UnderlyingState));
+        }
+    }
 }
