@@ -12,9 +12,17 @@ namespace Governance.Benchmarks.TimeBank;
 /// built in <c>[IterationSetup]</c>, outside the measurement; rejections (overdrawn gifts) use
 /// <see cref="TimeBankLedger.TryExecute"/>, the form for hot paths.
 /// </summary>
+/// <remarks>
+/// One invocation is one iteration here, so the first iterations include tiered JIT and the GC growing its heap:
+/// 8 warm-ups and 10 measured iterations whatever job the command line names (job mutators apply to every job).
+/// The setup collects garbage after building the ledgers and the cleanup drops them, so that an iteration measures
+/// posting into a ledger, not collecting the previous iteration's ledger.
+/// </remarks>
 [MemoryDiagnoser]
 [MedianColumn]
 [InvocationCount(1)]
+[WarmupCount(8)]
+[IterationCount(10)]
 public class TimeBankPostingBenchmarks
 {
     public const int Transfers = 50_000;
@@ -64,6 +72,18 @@ public class TimeBankPostingBenchmarks
         {
             _ledger.Deposit(d);
         }
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    [IterationCleanup]
+    public void DropLedgers()
+    {
+        _ledger = null!;
+        _entries = null!;
+        _ids = null!;
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Transfers)]

@@ -46,8 +46,8 @@ public sealed class TimeBankLedger
     private readonly long _cap;
     private readonly Dictionary<string, AccountState> _accounts = new(StringComparer.Ordinal);
     private readonly List<AccountState> _accountOrder = [];
-    private readonly Dictionary<string, TimeBankTransaction> _transactions = new(StringComparer.Ordinal);
-    private readonly List<TimeBankTransaction> _journal = [];
+    private readonly TransactionIndex _transactions = new();
+    private readonly ChunkedList<TimeBankTransaction> _journal = new();
     private readonly Dictionary<string, HoldState> _holds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reversed = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), RelationKind> _relations = [];
@@ -105,7 +105,7 @@ public sealed class TimeBankLedger
             lock (_lock)
             {
                 Sweep();
-                return _journal.ToArray();
+                return _journal.ToArray(0, _journal.Count);
             }
         }
     }
@@ -248,11 +248,11 @@ public sealed class TimeBankLedger
             Sweep();
             rejection = null;
 
-            // One hash for the id: look it up and reserve its slot together; a rejection frees the slot again.
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_transactions, request.Id.Value, out var used);
-            if (used)
+            // One hash for the id: to look it up, and to file the transaction under it if it is accepted.
+            var hash = TransactionIndex.Hash(request.Id.Value);
+            if (_transactions.Find(request.Id.Value, hash) is { } first)
             {
-                transaction = slot!;
+                transaction = first;
                 if (Equals(transaction.Request, request))
                 {
                     return true;
@@ -284,18 +284,15 @@ public sealed class TimeBankLedger
             catch
             {
                 _movements.Clear();
-                _transactions.Remove(request.Id.Value);
                 throw;
             }
 
             if (transaction is not null)
             {
-                // Nothing has touched the dictionary since the slot was reserved (handlers only read it).
-                slot = transaction;
+                _transactions.Add(transaction, hash);
                 return true;
             }
 
-            _transactions.Remove(request.Id.Value);
             rejection = _rejection!;
             _rejection = null;
             return false;
@@ -330,7 +327,7 @@ public sealed class TimeBankLedger
             Sweep();
             var entries = Account(account.Value, nameof(account)).Entries;
             var count = CountUpTo(entries, instant, inclusive: true);
-            return count == 0 ? TimeCredit.Zero : entries[count - 1].Balance;
+            return count == 0 ? TimeCredit.Zero : new TimeCredit(entries[count - 1].Balance);
         }
     }
 
@@ -349,10 +346,17 @@ public sealed class TimeBankLedger
             var entries = state.Entries;
             var from = period.HasStart ? CountUpTo(entries, period.Start, inclusive: false) : 0;
             var to = period.HasEnd ? CountUpTo(entries, period.End, inclusive: false) : entries.Count;
-            var opening = from == 0 ? TimeCredit.Zero : entries[from - 1].Balance;
-            var closing = to == 0 ? TimeCredit.Zero : entries[to - 1].Balance;
+            var opening = from == 0 ? TimeCredit.Zero : new TimeCredit(entries[from - 1].Balance);
+            var closing = to == 0 ? TimeCredit.Zero : new TimeCredit(entries[to - 1].Balance);
             var lines = new TimeBankEntry[to - from];
-            entries.CopyTo(from, lines, 0, lines.Length);
+            var previous = from == 0 ? default : entries[from - 1];
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var entry = entries[from + i];
+                lines[i] = EntryOf(state, entry, previous);
+                previous = entry;
+            }
+
             return new TimeBankStatement(state.Account, period, opening, lines, closing);
         }
     }
@@ -398,7 +402,8 @@ public sealed class TimeBankLedger
         lock (_lock)
         {
             Sweep();
-            return _transactions.TryGetValue(id.Value, out transaction) && transaction is not null;
+            transaction = _transactions.Find(id.Value);
+            return transaction is not null;
         }
     }
 
@@ -410,7 +415,7 @@ public sealed class TimeBankLedger
         {
             var before = _journal.Count;
             Sweep();
-            return _journal.GetRange(before, _journal.Count - before).ToArray();
+            return _journal.ToArray(before, _journal.Count - before);
         }
     }
 
@@ -672,7 +677,7 @@ public sealed class TimeBankLedger
     {
         CheckId(r.Original.Value, "request.Original");
         ArgumentException.ThrowIfNullOrWhiteSpace(r.Reason, "request.Reason");
-        if (!_transactions.TryGetValue(r.Original.Value, out var original) || original is null)
+        if (_transactions.Find(r.Original.Value) is not { } original)
         {
             throw new ArgumentException($"No transaction '{r.Original}' to reverse.", "request.Original");
         }
@@ -688,8 +693,9 @@ public sealed class TimeBankLedger
             return Reject<TimeBankTransaction>(r.Id, TimeBankRejection.NotReversible, $"'{r.Original}' has already been reversed.");
         }
 
-        foreach (var leg in original.Legs)
+        for (var i = 0; i < original.LegCount; i++)
         {
+            var leg = original.Leg(i);
             if (leg.Kind == TimeBankLegKind.Posted)
             {
                 _movements.Add(new Movement(_accounts[leg.Credit.Value], _accounts[leg.Debit.Value], leg.Amount.Minutes, TimeBankLegKind.Posted));
@@ -868,14 +874,23 @@ public sealed class TimeBankLedger
             timestamp = due;
         }
 
-        var legs = new TimeBankLeg[_movements.Count];
-        for (var i = 0; i < legs.Length; i++)
+        static TimeBankLeg LegOf(Movement m) => new(m.Debit.Account.Id, m.Credit.Account.Id, new TimeCredit(m.Amount), m.Kind);
+        TimeBankTransaction transaction;
+        if (_movements.Count == 1)
         {
-            var m = _movements[i];
-            legs[i] = new TimeBankLeg(m.Debit.Account.Id, m.Credit.Account.Id, new TimeCredit(m.Amount), m.Kind);
+            transaction = new TimeBankTransaction(id, kind, timestamp, request, LegOf(_movements[0]), note);
+        }
+        else
+        {
+            var legs = new TimeBankLeg[_movements.Count];
+            for (var i = 0; i < legs.Length; i++)
+            {
+                legs[i] = LegOf(_movements[i]);
+            }
+
+            transaction = new TimeBankTransaction(id, kind, timestamp, request, legs, note);
         }
 
-        var transaction = new TimeBankTransaction(id, kind, timestamp, request, legs, note);
         foreach (var m in _movements)
         {
             Apply(transaction, m);
@@ -885,8 +900,8 @@ public sealed class TimeBankLedger
         _last = timestamp;
         if (request is null)
         {
-            // The ledger's own transactions; a client's is stored in the slot its request reserved.
-            _transactions.Add(id.Value, transaction);
+            // The ledger's own transactions; a client's is filed by TryExecute, which has its id's hash.
+            _transactions.Add(transaction, TransactionIndex.Hash(id.Value));
         }
 
         _journal.Add(transaction);
@@ -900,8 +915,8 @@ public sealed class TimeBankLedger
             case TimeBankLegKind.Posted:
                 m.Debit.Posted -= m.Amount;
                 m.Credit.Posted += m.Amount;
-                Record(m.Debit, transaction, -m.Amount, 0, m.Credit);
-                Record(m.Credit, transaction, m.Amount, 0, m.Debit);
+                Record(m.Debit);
+                Record(m.Credit);
                 if (m.Debit.Lots is { } debitLots && !m.LotsHandled)
                 {
                     if (m.Hold is { } hold)
@@ -924,12 +939,12 @@ public sealed class TimeBankLedger
                 break;
             case TimeBankLegKind.Held:
                 m.Debit.Held += m.Amount;
-                Record(m.Debit, transaction, 0, m.Amount, m.Credit);
+                Record(m.Debit);
                 m.Debit.Lots?.Consume(m.Amount, m.Hold!.Lots);
                 break;
             case TimeBankLegKind.Released:
                 m.Debit.Held -= m.Amount;
-                Record(m.Debit, transaction, 0, -m.Amount, m.Credit);
+                Record(m.Debit);
                 if (m.Debit.Lots is { } lots)
                 {
                     foreach (var lot in m.Hold!.Lots)
@@ -945,25 +960,54 @@ public sealed class TimeBankLedger
         }
     }
 
-    private static void Record(AccountState account, TimeBankTransaction transaction, long amount, long held, AccountState counterparty)
+    private void Record(AccountState account)
     {
+        // One entry per account per transaction: a second leg on the same account updates it. The entry keeps only
+        // the balances after the transaction; its amounts and counterparty are read back from the journal.
         var entries = account.Entries;
-        var last = entries.Count - 1;
-        if (last >= 0 && ReferenceEquals(entries[last].Transaction, transaction))
+        var journal = _journal.Count;
+        var entry = new Posting(journal, account.Posted, account.Held);
+        if (entries.Count > 0 && entries.Last.Journal == journal)
         {
-            // One entry per account per transaction: a second leg on the same account merges into it.
-            var merged = entries[last];
-            entries[last] = merged with
-            {
-                Amount = merged.Amount + new TimeCredit(amount),
-                HeldChange = merged.HeldChange + new TimeCredit(held),
-                Balance = new TimeCredit(account.Posted),
-                Held = new TimeCredit(account.Held),
-            };
+            entries.Last = entry;
             return;
         }
 
-        entries.Add(new TimeBankEntry(transaction, new TimeCredit(amount), new TimeCredit(held), new TimeCredit(account.Posted), new TimeCredit(account.Held), counterparty.Account.Id));
+        entries.Add(entry);
+    }
+
+    /// <summary>The passbook line of an account's entry, given the entry before it (default for the first).</summary>
+    private TimeBankEntry EntryOf(AccountState account, Posting entry, Posting previous)
+    {
+        var transaction = _journal[entry.Journal];
+        var id = account.Account.Id;
+        var counterparty = default(Id<TimeBankAccount>);
+        for (var i = 0; i < transaction.LegCount; i++)
+        {
+            var leg = transaction.Leg(i);
+
+            // The legs that write to an account: a posted leg on either side, a hold or release on its debit side.
+            // Legs carry the account's own id string, so the reference test settles almost every comparison.
+            if (ReferenceEquals(leg.Debit.Value, id.Value) || leg.Debit == id)
+            {
+                counterparty = leg.Credit;
+                break;
+            }
+
+            if (leg.Kind == TimeBankLegKind.Posted && (ReferenceEquals(leg.Credit.Value, id.Value) || leg.Credit == id))
+            {
+                counterparty = leg.Debit;
+                break;
+            }
+        }
+
+        return new TimeBankEntry(
+            transaction,
+            new TimeCredit(entry.Balance - previous.Balance),
+            new TimeCredit(entry.Held - previous.Held),
+            new TimeCredit(entry.Balance),
+            new TimeCredit(entry.Held),
+            counterparty);
     }
 
     private void Sweep()
@@ -1099,14 +1143,14 @@ public sealed class TimeBankLedger
         }
     }
 
-    private static int CountUpTo(List<TimeBankEntry> entries, Instant instant, bool inclusive)
+    private int CountUpTo(ChunkedList<Posting> entries, Instant instant, bool inclusive)
     {
         // Entries are in timestamp order: binary search for the first entry after (or at, if exclusive) the instant.
         int lo = 0, hi = entries.Count;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            var t = entries[mid].Transaction.Timestamp;
+            var t = _journal[entries[mid].Journal].Timestamp;
             if (inclusive ? t <= instant : t < instant)
             {
                 lo = mid + 1;
@@ -1130,7 +1174,8 @@ public sealed class TimeBankLedger
 
         public LotQueue? Lots { get; } = lots;
 
-        public List<TimeBankEntry> Entries { get; } = [];
+        /// <summary>The account's passbook, one entry per transaction that touched it, oldest first.</summary>
+        public ChunkedList<Posting> Entries { get; } = new();
 
         public long Posted { get; set; }
 
@@ -1175,6 +1220,13 @@ public sealed class TimeBankLedger
     }
 
     private readonly record struct Lot(Instant Expires, long Remaining);
+
+    /// <summary>
+    /// One passbook entry as stored: the transaction's place in the journal and the balances after it. It holds no
+    /// references, so the garbage collector never scans the (large) arrays of entries.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential, Pack = 4)]
+    private readonly record struct Posting(int Journal, long Balance, long Held);
 
     /// <summary>Credit lots of one account, oldest expiry first.</summary>
     private sealed class LotQueue

@@ -11,11 +11,32 @@ public sealed class TimeBankTransaction
         Kind = kind;
         Timestamp = timestamp;
         Request = request;
-        Legs = legs;
         _note = note;
+        if (legs.Length == 1)
+        {
+            _single = legs[0];
+        }
+        else
+        {
+            _legs = legs;
+        }
+    }
+
+    internal TimeBankTransaction(Id<TimeBankTransaction> id, TimeBankTransactionKind kind, Instant timestamp, TimeBankRequest? request, TimeBankLeg single, string? note)
+    {
+        Id = id;
+        Kind = kind;
+        Timestamp = timestamp;
+        Request = request;
+        _note = note;
+        _single = single;
     }
 
     private readonly string? _note;
+
+    // Most transactions have one leg: it is kept inline, and the list is made only if someone asks for it.
+    private readonly TimeBankLeg _single;
+    private TimeBankLeg[]? _legs;
 
     /// <summary>The transaction's id (the client's, or a <c>sys:</c> id for the ledger's own).</summary>
     public Id<TimeBankTransaction> Id { get; }
@@ -30,7 +51,13 @@ public sealed class TimeBankTransaction
     public TimeBankRequest? Request { get; }
 
     /// <summary>Its legs, in order.</summary>
-    public IReadOnlyList<TimeBankLeg> Legs { get; }
+    public IReadOnlyList<TimeBankLeg> Legs => _legs ??= [_single];
+
+    /// <summary>How many legs it has.</summary>
+    internal int LegCount => _legs?.Length ?? 1;
+
+    /// <summary>Its <paramref name="index"/>th leg, without making the list.</summary>
+    internal TimeBankLeg Leg(int index) => _legs is { } legs ? legs[index] : index == 0 ? _single : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>A note for the passbook: the service, the reason for a reversal, the expired hold …</summary>
     public string? Note => _note ?? Request switch
