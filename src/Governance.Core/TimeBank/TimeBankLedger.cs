@@ -353,7 +353,7 @@ public sealed class TimeBankLedger
             for (var i = 0; i < lines.Length; i++)
             {
                 var entry = entries[from + i];
-                lines[i] = EntryOf(state, entry, previous);
+                lines[i] = EntryOf(state, from + i, entry, previous);
                 previous = entry;
             }
 
@@ -966,18 +966,45 @@ public sealed class TimeBankLedger
         // the balances after the transaction; its amounts and counterparty are read back from the journal.
         var entries = account.Entries;
         var journal = _journal.Count;
-        var entry = new Posting(journal, account.Posted, account.Held);
-        if (entries.Count > 0 && entries.Last.Journal == journal)
+        var entry = new Posting(journal, account.Posted);
+        var merge = entries.Count > 0 && entries.Last.Journal == journal;
+        if (merge)
         {
             entries.Last = entry;
-            return;
+        }
+        else
+        {
+            entries.Add(entry);
         }
 
-        entries.Add(entry);
+        // The held balance after each entry is kept only once the account has held anything: zero until then.
+        if (account.HeldAfter is { } heldAfter)
+        {
+            if (merge)
+            {
+                heldAfter.Last = account.Held;
+            }
+            else
+            {
+                heldAfter.Add(account.Held);
+            }
+        }
+        else if (account.Held != 0)
+        {
+            heldAfter = account.HeldAfter = new ChunkedList<long>();
+            for (var i = 0; i < entries.Count; i++)
+            {
+                heldAfter.Add(0);
+            }
+
+            heldAfter.Last = account.Held;
+        }
     }
 
-    /// <summary>The passbook line of an account's entry, given the entry before it (default for the first).</summary>
-    private TimeBankEntry EntryOf(AccountState account, Posting entry, Posting previous)
+    private static long HeldAfter(AccountState account, int index) => index < 0 || account.HeldAfter is null ? 0 : account.HeldAfter[index];
+
+    /// <summary>The passbook line of an account's <paramref name="index"/>th entry, given the entry before it (default for the first).</summary>
+    private TimeBankEntry EntryOf(AccountState account, int index, Posting entry, Posting previous)
     {
         var transaction = _journal[entry.Journal];
         var id = account.Account.Id;
@@ -1001,12 +1028,13 @@ public sealed class TimeBankLedger
             }
         }
 
+        var held = HeldAfter(account, index);
         return new TimeBankEntry(
             transaction,
             new TimeCredit(entry.Balance - previous.Balance),
-            new TimeCredit(entry.Held - previous.Held),
+            new TimeCredit(held - HeldAfter(account, index - 1)),
             new TimeCredit(entry.Balance),
-            new TimeCredit(entry.Held),
+            new TimeCredit(held),
             counterparty);
     }
 
@@ -1177,6 +1205,9 @@ public sealed class TimeBankLedger
         /// <summary>The account's passbook, one entry per transaction that touched it, oldest first.</summary>
         public ChunkedList<Posting> Entries { get; } = new();
 
+        /// <summary>The held balance after each entry, parallel to <see cref="Entries"/>; null while the account has never held anything.</summary>
+        public ChunkedList<long>? HeldAfter { get; set; }
+
         public long Posted { get; set; }
 
         public long Held { get; set; }
@@ -1222,11 +1253,12 @@ public sealed class TimeBankLedger
     private readonly record struct Lot(Instant Expires, long Remaining);
 
     /// <summary>
-    /// One passbook entry as stored: the transaction's place in the journal and the balances after it. It holds no
-    /// references, so the garbage collector never scans the (large) arrays of entries.
+    /// One passbook entry as stored: the transaction's place in the journal and the posted balance after it (the held
+    /// balance, rarely non-zero, is kept apart). It holds no references, so the garbage collector never scans the
+    /// (large) arrays of entries.
     /// </summary>
     [StructLayout(LayoutKind.Sequential, Pack = 4)]
-    private readonly record struct Posting(int Journal, long Balance, long Held);
+    private readonly record struct Posting(int Journal, long Balance);
 
     /// <summary>Credit lots of one account, oldest expiry first.</summary>
     private sealed class LotQueue

@@ -7,9 +7,9 @@ namespace Governance.TimeBank;
 /// old arrays behind: about three times the memory per id for a ledger that only ever adds).
 /// </summary>
 /// <remarks>
-/// A slot keeps the id's hash and the transaction; the id itself is the transaction's, compared only when the hashes
-/// match. Hashes are <see cref="StringComparer.Ordinal"/>'s, randomised per process. Append-only; not thread-safe
-/// (the ledger's lock guards it).
+/// A bucket keeps the ids' hashes and the transactions side by side in two arrays; the id itself is the transaction's,
+/// compared only when the hashes match. Hashes are <see cref="StringComparer.Ordinal"/>'s, randomised per process.
+/// Append-only; not thread-safe (the ledger's lock guards it).
 /// </remarks>
 internal sealed class TransactionIndex
 {
@@ -33,12 +33,13 @@ internal sealed class TransactionIndex
     public TimeBankTransaction? Find(string id, int hash)
     {
         var bucket = _directory[hash & ((1 << _depth) - 1)];
-        var slots = bucket.Slots;
-        for (var i = 0; i < bucket.Count; i++)
+        var hashes = bucket.Hashes.AsSpan(0, bucket.Count);
+        for (int at = 0, i; (i = hashes[at..].IndexOf(hash)) >= 0; at += i + 1)
         {
-            if (slots[i].Hash == hash && string.Equals(slots[i].Transaction.Id.Value, id, StringComparison.Ordinal))
+            var candidate = bucket.Items[at + i];
+            if (string.Equals(candidate.Id.Value, id, StringComparison.Ordinal))
             {
-                return slots[i].Transaction;
+                return candidate;
             }
         }
 
@@ -58,9 +59,10 @@ internal sealed class TransactionIndex
         while (true)
         {
             var bucket = _directory[hash & ((1 << _depth) - 1)];
-            if (bucket.Count < bucket.Slots.Length)
+            if (bucket.Count < bucket.Hashes.Length)
             {
-                bucket.Slots[bucket.Count++] = new Slot(hash, transaction);
+                bucket.Hashes[bucket.Count] = hash;
+                bucket.Items[bucket.Count++] = transaction;
                 Count++;
                 return;
             }
@@ -71,12 +73,13 @@ internal sealed class TransactionIndex
 
     private void Split(Bucket bucket)
     {
-        var first = bucket.Slots[0].Hash;
-        if (Array.TrueForAll(bucket.Slots, s => s.Hash == first))
+        var first = bucket.Hashes[0];
+        if (bucket.Hashes.AsSpan().IndexOfAnyExcept(first) < 0)
         {
             // Every slot has the same 32-bit hash (distinct ids that collide completely): no split can separate
             // them, so the bucket makes room instead.
-            Array.Resize(ref bucket.Slots, bucket.Slots.Length * 2);
+            Array.Resize(ref bucket.Hashes, bucket.Hashes.Length * 2);
+            Array.Resize(ref bucket.Items, bucket.Items.Length * 2);
             return;
         }
 
@@ -94,23 +97,18 @@ internal sealed class TransactionIndex
         // All of them share their low `Depth` bits, and so do the directory entries that point at the bucket.
         var bit = 1 << bucket.Depth;
         var shared = first & (bit - 1);
-        var sibling = new Bucket(bucket.Depth + 1, bucket.Slots.Length);
+        var sibling = new Bucket(bucket.Depth + 1, bucket.Hashes.Length);
         bucket.Depth++;
         var kept = 0;
         for (var i = 0; i < bucket.Count; i++)
         {
-            var slot = bucket.Slots[i];
-            if ((slot.Hash & bit) != 0)
-            {
-                sibling.Slots[sibling.Count++] = slot;
-            }
-            else
-            {
-                bucket.Slots[kept++] = slot;
-            }
+            var (hash, item) = (bucket.Hashes[i], bucket.Items[i]);
+            var (target, at) = (hash & bit) != 0 ? (sibling, sibling.Count++) : (bucket, kept++);
+            target.Hashes[at] = hash;
+            target.Items[at] = item;
         }
 
-        Array.Clear(bucket.Slots, kept, bucket.Count - kept);
+        Array.Clear(bucket.Items, kept, bucket.Count - kept);
         bucket.Count = kept;
 
         // Every directory entry that pointed at the old bucket and has the bit set now points at the sibling.
@@ -120,11 +118,11 @@ internal sealed class TransactionIndex
         }
     }
 
-    private readonly record struct Slot(int Hash, TimeBankTransaction Transaction);
-
+    /// <summary>A bucket: the hashes (searched with vector instructions) and the transactions, side by side.</summary>
     private sealed class Bucket(int depth, int size)
     {
-        public Slot[] Slots = new Slot[size];
+        public int[] Hashes = new int[size];
+        public TimeBankTransaction[] Items = new TimeBankTransaction[size];
         public int Count;
         public int Depth = depth;
     }

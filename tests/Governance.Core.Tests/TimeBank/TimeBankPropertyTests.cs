@@ -75,6 +75,36 @@ public class TimeBankPropertyTests
             });
         });
 
+    /// <summary>
+    /// Passbook lines are read back from compact postings: each line's balances must be the running sums of the
+    /// amounts and held changes before it, end at the account's balances now, and name a counterparty from a leg.
+    /// </summary>
+    [Property(MaxTest = 100)]
+    public Property Every_passbook_line_is_the_running_sum_of_the_lines_before_it() =>
+        Prop.ForAll(Steps.ToArbitrary(), steps =>
+        {
+            var ledger = Play(steps);
+            return ledger.Accounts.All(a =>
+            {
+                var lines = ledger.Statement(a.Id, new Interval(null, null)).Entries;
+                long posted = 0, held = 0;
+                foreach (var line in lines)
+                {
+                    posted += line.Amount.Minutes;
+                    held += line.HeldChange.Minutes;
+                    var legs = line.Transaction.Legs;
+                    if (line.Balance.Minutes != posted || line.Held.Minutes != held
+                        || !legs.Any(l => (l.Debit == a.Id && l.Credit == line.Counterparty) || (l.Credit == a.Id && l.Debit == line.Counterparty)))
+                    {
+                        return false;
+                    }
+                }
+
+                var now = ledger.BalanceOf(a.Id);
+                return now.Posted.Minutes == posted && now.Held.Minutes == held;
+            });
+        });
+
     [Property(MaxTest = 100)]
     public Property A_statements_closing_balance_is_the_next_statements_opening_balance() =>
         Prop.ForAll(Steps.ToArbitrary(), Gen.Choose(1, 120).ToArbitrary(), (steps, days) =>
