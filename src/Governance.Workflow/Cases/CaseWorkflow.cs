@@ -37,7 +37,7 @@ public sealed class CaseWorkflow
     private readonly OrganisationModel _organisation;
     private readonly ICaseAuthorizationPolicy _policy;
     private readonly sbyte[] _transitions;
-    private readonly CaseTrigger[][] _permitted;
+    private readonly IReadOnlyList<CaseTrigger>[] _permitted;
     private readonly Stateless.Reflection.StateMachineInfo _info;
 
     /// <summary>Creates the workflow for an organisation.</summary>
@@ -49,7 +49,7 @@ public sealed class CaseWorkflow
         _organisation = organisation ?? throw new ArgumentNullException(nameof(organisation));
         _policy = policy ?? new DefaultCaseAuthorizationPolicy();
         (_info, _transitions) = Tabulate();
-        _permitted = new CaseTrigger[StateCount][];
+        _permitted = new IReadOnlyList<CaseTrigger>[StateCount];
         for (var state = 0; state < StateCount; state++)
         {
             var permitted = new List<CaseTrigger>();
@@ -67,7 +67,7 @@ public sealed class CaseWorkflow
                 }
             }
 
-            _permitted[state] = [.. permitted];
+            _permitted[state] = permitted.AsReadOnly();
         }
     }
 
@@ -204,13 +204,18 @@ public sealed class CaseWorkflow
     private static int Index(CaseState state, CaseTrigger trigger, int guardInput) =>
         ((((int)state * TriggerCount) + (int)trigger) * GuardInputs) + guardInput;
 
-    /// <summary>Configures the machine and fires it once for every (state, trigger, guard input).</summary>
+    /// <summary>
+    /// Configures the machine and fires it once for every (state, trigger, guard input); <c>OnTransitioned</c> reports
+    /// each destination (an internal transition reports none and stays where it is), an unhandled trigger "not permitted".
+    /// </summary>
     private static (Stateless.Reflection.StateMachineInfo Info, sbyte[] Transitions) Tabulate()
     {
         var state = Registered;
+        var destination = Registered;
         var handled = true;
         var (machine, triggers) = BuildMachine(() => state, s => state = s);
         machine.OnUnhandledTrigger((_, _) => handled = false);
+        machine.OnTransitioned(t => destination = t.Destination);
         var info = machine.GetInfo();
 
         var transitions = new sbyte[StateCount * TriggerCount * GuardInputs];
@@ -220,9 +225,9 @@ public sealed class CaseWorkflow
             {
                 for (var input = 0; input < GuardInputs; input++)
                 {
-                    (state, handled) = (from, true);
+                    (state, destination, handled) = (from, from, true);
                     machine.Fire(triggers[(int)trigger], Probe(trigger, input));
-                    transitions[Index(from, trigger, input)] = handled ? (sbyte)state : (sbyte)-1;
+                    transitions[Index(from, trigger, input)] = handled ? (sbyte)destination : (sbyte)-1;
                 }
             }
         }
