@@ -10,8 +10,8 @@ namespace Governance.Scoring.Scores;
 /// <param name="Lines">The lines, ordered by period then rule id.</param>
 public sealed record PersonScore(Id<Person> Person, ScoringPeriod Period, IReadOnlyList<ScoreLine> Lines)
 {
-    // One pass over the lines for the four sums (the scorer makes one of these per person scored).
-    private readonly Sums _sums = Sums.Of(Lines);
+    // The scorer sums the lines as it writes them; other lines are summed here, in one pass.
+    private readonly PointSums _sums = Sum(Lines);
 
     /// <summary>The total: the sum of the lines' points.</summary>
     public decimal Total => _sums.Total;
@@ -25,25 +25,20 @@ public sealed record PersonScore(Id<Person> Person, ScoringPeriod Period, IReadO
     /// <summary>The points deducted (a positive number).</summary>
     public decimal Deductions => -_sums.Deductions;
 
-    private readonly record struct Sums(decimal Total, decimal Base, decimal Bonus, decimal Deductions)
+    private static PointSums Sum(IReadOnlyList<ScoreLine> lines)
     {
-        public static Sums Of(IReadOnlyList<ScoreLine> lines)
+        ArgumentNullException.ThrowIfNull(lines);
+        if (lines is LineList scored)
         {
-            ArgumentNullException.ThrowIfNull(lines);
-            decimal total = 0, basePoints = 0, bonus = 0, deductions = 0;
-            for (var i = 0; i < lines.Count; i++)
-            {
-                var line = lines[i];
-                total += line.Points;
-                switch (line.Kind)
-                {
-                    case RuleKind.Base: basePoints += line.Points; break;
-                    case RuleKind.Bonus: bonus += line.Points; break;
-                    case RuleKind.Deduction: deductions += line.Points; break;
-                }
-            }
-
-            return new Sums(total, basePoints, bonus, deductions);
+            return scored.Sums;
         }
+
+        var sums = default(PointSums);
+        foreach (var line in lines)
+        {
+            sums.Add(line.Rule, line.Points);
+        }
+
+        return sums;
     }
 }

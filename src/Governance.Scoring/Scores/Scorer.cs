@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Governance.People;
 using Governance.Scoring.Facts;
@@ -17,12 +18,14 @@ namespace Governance.Scoring.Scores;
 /// <para>A rule applies to a fact whose kind it scores, whose date lies in the rule's effective dates, for the role scored.
 /// Points are summed per rule per month (or per quarter, for a rule capped per quarter) and capped there, so a quarter
 /// is the sum of its months and a year the sum of its quarters, except for rules capped per quarter.</para>
+/// <para>Facts are dated in the ISO calendar (a fact in another calendar is rejected with its id).</para>
 /// <para>Two passes: the first reads the facts in order and writes one hit per (fact, rule) into working memory rented
-/// from <see cref="System.Buffers.ArrayPool{T}.Shared"/> (one dictionary look-up per fact, for the person); a counting
-/// sort groups the hits by person; the second pass scores one person at a time in a small, reused working set. All the
-/// lines of one scoring keep their fact ids in slices of one array, each slice sorted (ordinally) the first time it is
-/// read, so scoring a district does not pay for sorting explanations no one looks at. Lines within a period are
-/// ordered by rule id, then by the rule's place in the set.</para>
+/// from <see cref="System.Buffers.ArrayPool{T}.Shared"/>; a counting sort groups the hits by person; the second pass
+/// scores one person at a time in a small, reused working set. The lines of one scoring live in a few arrays they
+/// share (a <see cref="ScoreLine"/> is a handle on one of them: 24 bytes of storage a line, not an object), and their
+/// facts in slices of one array, each slice sorted by id the first time it is read, so scoring a district does not
+/// pay for sorting explanations no one looks at. The scores keep the facts they counted (not the caller's
+/// collection). Lines within a period are ordered by rule id, then by the rule's place in the set.</para>
 /// </remarks>
 public static class Scorer
 {
@@ -33,128 +36,48 @@ public static class Scorer
     /// <param name="period">The period.</param>
     /// <param name="people">People to include with a zero score if they have no facts; none if null.</param>
     /// <returns>The scores, ordered by person id.</returns>
-    /// <exception cref="ArgumentException">Two facts about one person share an id but differ, or a quantity is negative.</exception>
+    /// <exception cref="ArgumentException">Two facts about one person share an id but differ, a quantity is negative, a fact is null, names no person, or is dated in a calendar other than ISO.</exception>
     public static IReadOnlyList<PersonScore> Score(RuleSet rules, Role role, IEnumerable<ScoringFact> facts, ScoringPeriod period, IEnumerable<Id<Person>>? people = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(period);
-        var start = period.Dates.Start;
-        var end = period.Dates.End;
-        var months = Months(period);
-        var periods = months.Concat(Quarters(period)).ToArray();
-        var slots = periods.Length;
-        var ruleCount = rules.Rules.Count;
-        var ruleIndex = new Dictionary<ScoringRule, int>(ReferenceEqualityComparer.Instance);
-        for (var r = 0; r < ruleCount; r++)
+        var plan = new ScoringPlan(rules, role, period);
+        using var pass = new FirstPass(plan, facts.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        switch (facts)
         {
-            ruleIndex.TryAdd(rules.Rules[r], r);
+            case ScoringFact[] array:
+                pass.AddAll(array);
+                break;
+            case List<ScoringFact> list:
+                pass.AddAll(CollectionsMarshal.AsSpan(list));
+                break;
+            default:
+                foreach (var fact in facts)
+                {
+                    pass.Add(fact);
+                }
+
+                break;
         }
 
-        // Lines are ordered by period, then rule id (then the rule's place in the set, for versions of one rule):
-        // cell (rule, slot) sorts by the integer slot · R + rank(rule), so a person's lines sort as plain integers.
-        var byRank = Enumerable.Range(0, ruleCount).OrderBy(r => rules.Rules[r].Id, StringComparer.Ordinal).ThenBy(r => r).ToArray();
-        var rank = new int[ruleCount];
-        for (var k = 0; k < ruleCount; k++)
+        if (people is not null)
         {
-            rank[byRank[k]] = k;
-        }
-
-        // Fact kinds are usually a handful of shared string instances: look them up by reference first.
-        var kindCache = new Dictionary<string, (ScoringRule Rule, int Index)[]>(ReferenceEqualityComparer.Instance);
-        var personIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var persons = new List<string>();
-        // The hits are working memory, rented from the shared pool (a district's quarter is ~10⁶ hits: renting
-        // instead of allocating spares the collector 40 MB per scoring) and cleared before they go back.
-        var factList = facts as IReadOnlyList<ScoringFact> ?? facts.ToArray();
-        var pool = ArrayPool<Hit>.Shared;
-        var hits = pool.Rent(Math.Max(factList.Count, 1024));
-        var hitCount = 0;
-        try
-        {
-            // Pass 1: the facts in order → hits (everything pass 2 needs, copied while the fact is in cache).
-            for (var i = 0; i < factList.Count; i++)
+            foreach (var person in people)
             {
-                var fact = factList[i] ?? throw new ArgumentNullException(nameof(facts), $"facts[{i}] is null.");
-                var date = fact.Date;
-                if (date < start || date > end)
-                {
-                    continue;
-                }
-
-                if (fact.Quantity < 0)
-                {
-                    throw new ArgumentOutOfRangeException(nameof(facts), fact.Quantity, $"Fact '{fact.Id}' has a negative quantity; expected 0 or more.");
-                }
-
-                ref var kindRules = ref CollectionsMarshal.GetValueRefOrAddDefault(kindCache, fact.Kind, out _);
-                kindRules ??= rules.RulesFor(fact.Kind).Select(r => (r, ruleIndex[r])).ToArray();
-                var person = -1;
-                foreach (var (rule, index) in kindRules)
-                {
-                    if (rule.Role != role || !rule.Effective.Contains(date))
-                    {
-                        continue;
-                    }
-
-                    if (person < 0)
-                    {
-                        person = PersonIndex(personIndex, persons, fact.Person.Value);
-                    }
-
-                    if (hitCount == hits.Length)
-                    {
-                        var larger = pool.Rent(hits.Length * 2);
-                        hits.AsSpan(0, hitCount).CopyTo(larger);
-                        hits.AsSpan(0, hitCount).Clear();
-                        pool.Return(hits);
-                        hits = larger;
-                    }
-
-                    var month = ((date.Year - start.Year) * 12) + date.Month - start.Month;
-                    var slot = rule.CapPer == CapPeriod.Quarter ? months.Length + (month / 3) : month;
-                    hits[hitCount++] = new Hit(i, person, (index * slots) + slot, fact.Id.GetHashCode(StringComparison.Ordinal), fact.Quantity, fact.Id);
-                }
+                pass.Persons.IndexOf(person.Value);
             }
-
-            if (people is not null)
-            {
-                foreach (var person in people)
-                {
-                    PersonIndex(personIndex, persons, person.Value);
-                }
-            }
-
-            return Tally(rules, period, periods, rank, byRank, persons, hits, hitCount, factList, nameof(facts));
         }
-        finally
-        {
-            hits.AsSpan(0, hitCount).Clear();
-            pool.Return(hits);
-        }
+
+        return Tally(plan, pass);
     }
 
-    private static int PersonIndex(Dictionary<string, int> index, List<string> persons, string person)
+    /// <summary>Pass 2: groups the hits by person (a counting sort), then scores one person at a time, in order of id, in a small, reused working set.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static PersonScore[] Tally(ScoringPlan plan, FirstPass pass)
     {
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, person, out var exists);
-        if (!exists)
-        {
-            slot = persons.Count;
-            persons.Add(person);
-        }
-
-        return slot;
-    }
-
-    /// <summary>Pass 2: groups the hits by person (a counting sort), then scores one person at a time in a small, reused working set.</summary>
-    private static PersonScore[] Tally(
-        RuleSet rules, ScoringPeriod period, ScoringPeriod[] periods, int[] rank, int[] byRank, List<string> persons, Hit[] hits, int hitCount, IReadOnlyList<ScoringFact> facts, string parameter)
-    {
-        var slots = periods.Length;
-        var ruleCount = rules.Rules.Count;
-        var cells = ruleCount * slots;
+        var (hits, hitCount, facts, persons) = (pass.Hits, pass.HitCount, pass.Kept, pass.Persons.Names);
         var personCount = persons.Count;
-
         var first = new int[personCount + 1];
         for (var h = 0; h < hitCount; h++)
         {
@@ -176,9 +99,13 @@ public static class Scorer
                 grouped[next[hits[h].Person]++] = hits[h];
             }
 
-            // Every line's fact ids live in one array, each line's in a slice of it, sorted when first read.
-            var ids = new string[hitCount];
+            var order = Enumerable.Range(0, personCount).ToArray();
+            Array.Sort(persons.ToArray(), order, StringComparer.Ordinal);
+
+            var sheet = new ScoreSheet(plan, facts, hitCount, hitCount / 2);
+            var counted = sheet.Counted;
             var idCursor = 0;
+            var cells = plan.Cells;
             var units = new decimal[cells];
             var counts = new int[cells];
             var fill = new int[cells];
@@ -186,12 +113,12 @@ public static class Scorer
             var table = new int[64];
             var skip = new bool[64];
             var result = new PersonScore[personCount];
-            for (var p = 0; p < personCount; p++)
+            for (var k = 0; k < personCount; k++)
             {
+                var p = order[k];
                 var (from, to) = (first[p], first[p + 1]);
-                var count = to - from;
                 var size = 64;
-                while (size < count * 2)
+                while (size < (to - from) * 2)
                 {
                     size *= 2;
                 }
@@ -211,7 +138,7 @@ public static class Scorer
                     // A fact that hits several rules yields consecutive hits; its id is checked once.
                     var duplicate = h > from && grouped[h - 1].Fact == hit.Fact
                         ? skip[h - 1 - from]
-                        : !FirstOfId(table, mask, grouped, from, h, facts, parameter);
+                        : !FirstOfId(table, mask, grouped, from, h, facts);
                     skip[h - from] = duplicate;
                     if (duplicate)
                     {
@@ -220,25 +147,22 @@ public static class Scorer
 
                     if (counts[hit.Cell]++ == 0)
                     {
-                        keys[used++] = ((hit.Cell % slots) * ruleCount) + rank[hit.Cell / slots];
+                        keys[used++] = plan.SortKey(hit.Cell);
                     }
 
                     units[hit.Cell] += hit.Quantity;
                 }
 
-                // Lines in order; each takes the next slice of the id array.
+                // Lines in order, each taking the next slice of the fact array.
                 Array.Sort(keys, 0, used);
-                var lines = new ScoreLine[used];
+                var firstLine = sheet.LineCount;
+                var sums = default(PointSums);
                 for (var l = 0; l < used; l++)
                 {
-                    var (ruleAt, slot) = (byRank[keys[l] % ruleCount], keys[l] / ruleCount);
-                    var cell = (ruleAt * slots) + slot;
+                    var cell = plan.CellOfSortKey(keys[l]);
                     fill[cell] = idCursor;
                     idCursor += counts[cell];
-                    var rule = rules.Rules[ruleAt];
-                    var raw = units[cell] * rule.PointsPerUnit;
-                    var capped = rule.Cap is { } cap && raw > cap ? cap : raw;
-                    lines[l] = new ScoreLine(rule.Id, rule.NameZh, rule.Kind, periods[slot], new SortedOnRead(ids, fill[cell], counts[cell]), units[cell], raw, capped * rule.Sign, capped < raw);
+                    sums.Add(plan.RuleOf(cell), sheet.AddLine(cell, fill[cell], units[cell]));
                     keys[l] = cell;
                 }
 
@@ -246,7 +170,7 @@ public static class Scorer
                 {
                     if (!skip[h - from])
                     {
-                        ids[fill[grouped[h].Cell]++] = grouped[h].Id;
+                        counted[fill[grouped[h].Cell]++] = grouped[h].Fact;
                     }
                 }
 
@@ -257,21 +181,20 @@ public static class Scorer
                     counts[keys[l]] = 0;
                 }
 
-                result[p] = new PersonScore(persons[p], period, lines);
+                result[k] = new PersonScore(persons[p], plan.Period, new LineList(sheet, firstLine, used, sums));
             }
 
-            Array.Sort(result, static (x, y) => x.Person.CompareTo(y.Person));
+            sheet.Seal(idCursor);
             return result;
         }
         finally
         {
-            grouped.AsSpan(0, hitCount).Clear();
             pool.Return(grouped);
         }
     }
 
     /// <summary>Records hit <paramref name="h"/>'s fact id in the person's open-addressing table (slots hold the hit's offset from <paramref name="from"/> + 1); false if the id was seen.</summary>
-    private static bool FirstOfId(int[] table, int mask, Hit[] hits, int from, int h, IReadOnlyList<ScoringFact> facts, string parameter)
+    private static bool FirstOfId(int[] table, int mask, Hit[] hits, int from, int h, ScoringFact[] facts)
     {
         ref readonly var hit = ref hits[h];
         for (var i = hit.IdHash & mask; ; i = (i + 1) & mask)
@@ -284,12 +207,17 @@ public static class Scorer
             }
 
             ref readonly var other = ref hits[from + occupant];
-            if (other.IdHash == hit.IdHash && string.Equals(other.Id, hit.Id, StringComparison.Ordinal))
+            if (other.IdHash != hit.IdHash)
             {
-                var (firstFact, fact) = (facts[other.Fact], facts[hit.Fact]);
+                continue;
+            }
+
+            var (firstFact, fact) = (facts[other.Fact], facts[hit.Fact]);
+            if (string.Equals(firstFact.Id, fact.Id, StringComparison.Ordinal))
+            {
                 if (!ReferenceEquals(firstFact, fact) && !firstFact.Equals(fact))
                 {
-                    throw new ArgumentException($"Two facts share the id '{fact.Id}' but differ: {firstFact} and {fact}. A fact's id must identify one fact.", parameter);
+                    throw new ArgumentException($"Two facts share the id '{fact.Id}' but differ: {firstFact} and {fact}. A fact's id must identify one fact.", "facts");
                 }
 
                 return false;
@@ -297,58 +225,99 @@ public static class Scorer
         }
     }
 
-    private static ScoringPeriod[] Months(ScoringPeriod period) => period.Months.ToArray();
-
-    private static IEnumerable<ScoringPeriod> Quarters(ScoringPeriod period) => period.Kind == ScoringPeriodKind.Month
-        ? [ScoringPeriod.Quarter(period.Year, ((period.Number - 1) / 3) + 1)]
-        : period.Quarters;
-
-    private readonly record struct Hit(int Fact, int Person, int Cell, int IdHash, decimal Quantity, string Id);
+    /// <summary>What pass 2 needs of one (fact, rule): the fact's index among the kept facts, the person's, the cell (rule × month or quarter), the id's hash and the quantity. No references, so moving hits costs no write barriers.</summary>
+    internal readonly record struct Hit(int Fact, int Person, int Cell, int IdHash, decimal Quantity);
 
     /// <summary>
-    /// A line's fact ids: a slice of the array all lines of one scoring share, sorted ordinally the first time anyone
-    /// reads it (under a lock on that array, so no lock object per line; sorting a slice takes well under a microsecond).
+    /// Pass 1: reads the facts in order, keeps those some rule scores (the scores refer to them, never to the caller's
+    /// collection), and writes one hit per (fact, rule) into working memory rented from the shared pool (a district's
+    /// quarter is ~10⁶ hits: renting instead of allocating spares the collector 32 MB per scoring).
     /// </summary>
-    private sealed class SortedOnRead(string[] ids, int start, int count) : IReadOnlyList<string>
+    private sealed class FirstPass(ScoringPlan plan, int expected) : IDisposable
     {
-        private bool _sorted;
+        private int _position;
 
-        public int Count => count;
+        public PersonIndex Persons { get; } = new();
 
-        public string this[int index]
+        public Hit[] Hits { get; private set; } = ArrayPool<Hit>.Shared.Rent(Math.Max(expected, 1024));
+
+        public int HitCount { get; private set; }
+
+        public ScoringFact[] Kept { get; private set; } = new ScoringFact[Math.Max(expected, 16)];
+
+        private int KeptCount { get; set; }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void AddAll(ReadOnlySpan<ScoringFact> facts)
         {
-            get
+            foreach (var fact in facts)
             {
-                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)count, nameof(index));
-                Sort();
-                return ids[start + index];
+                Add(fact);
             }
         }
 
-        public IEnumerator<string> GetEnumerator()
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(ScoringFact? fact)
         {
-            Sort();
-            for (var i = 0; i < count; i++)
+            var position = _position++;
+            if (fact is null)
             {
-                yield return ids[start + i];
+                throw new ArgumentNullException("facts", $"facts[{position}] is null.");
             }
-        }
 
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-
-        private void Sort()
-        {
-            if (!Volatile.Read(ref _sorted))
+            var month = plan.MonthOf(fact, "facts");
+            if (month < 0)
             {
-                lock (ids)
+                return;
+            }
+
+            var quantity = fact.Quantity;
+            if (quantity < 0)
+            {
+                throw new ArgumentOutOfRangeException("facts", quantity, $"Fact '{fact.Id}' has a negative quantity; expected 0 or more.");
+            }
+
+            var targets = plan.TargetsFor(fact.Kind);
+            var day = ScoringPlan.DayKey(fact.Date);
+            int person = -1, idHash = 0;
+            foreach (var target in targets)
+            {
+                if (day < target.From || day > target.To)
                 {
-                    if (!_sorted)
-                    {
-                        Array.Sort(ids, start, count, StringComparer.Ordinal);
-                        Volatile.Write(ref _sorted, true);
-                    }
+                    continue;
                 }
+
+                if (person < 0)
+                {
+                    person = Persons.IndexOf(fact.Person.Value);
+                    idHash = fact.Id.GetHashCode(StringComparison.Ordinal);
+                    if (KeptCount == Kept.Length)
+                    {
+                        Kept = Grow(Kept);
+                    }
+
+                    Kept[KeptCount++] = fact;
+                }
+
+                if (HitCount == Hits.Length)
+                {
+                    var larger = ArrayPool<Hit>.Shared.Rent(Hits.Length * 2);
+                    Hits.AsSpan(0, HitCount).CopyTo(larger);
+                    ArrayPool<Hit>.Shared.Return(Hits);
+                    Hits = larger;
+                }
+
+                Hits[HitCount++] = new Hit(KeptCount - 1, person, plan.Cell(target, month), idHash, quantity);
             }
+        }
+
+        public void Dispose() => ArrayPool<Hit>.Shared.Return(Hits);
+
+        private static ScoringFact[] Grow(ScoringFact[] kept)
+        {
+            var larger = new ScoringFact[kept.Length * 2];
+            kept.CopyTo(larger, 0);
+            return larger;
         }
     }
 }
