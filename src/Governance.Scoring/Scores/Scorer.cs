@@ -107,6 +107,7 @@ public static class Scorer
             var idCursor = 0;
             var cells = plan.Cells;
             var units = new decimal[cells];
+            var whole = new long[cells];
             var counts = new int[cells];
             var fill = new int[cells];
             var keys = new int[cells];
@@ -150,7 +151,14 @@ public static class Scorer
                         keys[used++] = plan.SortKey(hit.Cell);
                     }
 
-                    units[hit.Cell] += hit.Quantity;
+                    if (hit.Whole >= 0)
+                    {
+                        whole[hit.Cell] += hit.Whole;
+                    }
+                    else
+                    {
+                        units[hit.Cell] += facts[hit.Fact].Quantity;
+                    }
                 }
 
                 // Lines in order, each taking the next slice of the fact array.
@@ -162,7 +170,7 @@ public static class Scorer
                     var cell = plan.CellOfSortKey(keys[l]);
                     fill[cell] = idCursor;
                     idCursor += counts[cell];
-                    sums.Add(plan.RuleOf(cell), sheet.AddLine(cell, fill[cell], units[cell]));
+                    sums.Add(plan.RuleOf(cell), sheet.AddLine(cell, fill[cell], units[cell] + whole[cell]));
                     keys[l] = cell;
                 }
 
@@ -178,6 +186,7 @@ public static class Scorer
                 for (var l = 0; l < used; l++)
                 {
                     units[keys[l]] = 0;
+                    whole[keys[l]] = 0;
                     counts[keys[l]] = 0;
                 }
 
@@ -225,8 +234,23 @@ public static class Scorer
         }
     }
 
-    /// <summary>What pass 2 needs of one (fact, rule): the fact's index among the kept facts, the person's, the cell (rule × month or quarter), the id's hash and the quantity. No references, so moving hits costs no write barriers.</summary>
-    internal readonly record struct Hit(int Fact, int Person, int Cell, int IdHash, decimal Quantity);
+    /// <summary>
+    /// What pass 2 needs of one (fact, rule): the fact's index among the kept facts, the person's, the cell (rule × month
+    /// or quarter), the id's hash, and the quantity if it is a whole number below 2³² (−1 if not: then pass 2 reads
+    /// it from the fact). Whole quantities (occurrences) are summed as integers, and each line adds its decimal part
+    /// once: the same value, with the same scale, as summing every quantity as a decimal. No references, so moving
+    /// hits costs no write barriers.
+    /// </summary>
+    internal readonly record struct Hit(int Fact, int Person, int Cell, int IdHash, long Whole)
+    {
+        /// <summary>The quantity as a whole number, or −1 if it has a scale, a sign or 2³² or more.</summary>
+        public static long WholeOf(decimal quantity)
+        {
+            Span<int> bits = stackalloc int[4];
+            decimal.GetBits(quantity, bits);
+            return (bits[1] | bits[2] | bits[3]) == 0 ? (uint)bits[0] : -1;
+        }
+    }
 
     /// <summary>
     /// Pass 1: reads the facts in order, keeps those some rule scores (the scores refer to them, never to the caller's
@@ -280,6 +304,7 @@ public static class Scorer
             var targets = plan.TargetsFor(fact.Kind);
             var day = ScoringPlan.DayKey(fact.Date);
             int person = -1, idHash = 0;
+            var whole = -1L;
             foreach (var target in targets)
             {
                 if (day < target.From || day > target.To)
@@ -291,6 +316,7 @@ public static class Scorer
                 {
                     person = Persons.IndexOf(fact.Person.Value);
                     idHash = fact.Id.GetHashCode(StringComparison.Ordinal);
+                    whole = Hit.WholeOf(quantity);
                     if (KeptCount == Kept.Length)
                     {
                         Kept = Grow(Kept);
@@ -307,7 +333,7 @@ public static class Scorer
                     Hits = larger;
                 }
 
-                Hits[HitCount++] = new Hit(KeptCount - 1, person, plan.Cell(target, month), idHash, quantity);
+                Hits[HitCount++] = new Hit(KeptCount - 1, person, plan.Cell(target, month), idHash, whole);
             }
         }
 
