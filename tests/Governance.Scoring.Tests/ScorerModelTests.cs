@@ -86,6 +86,15 @@ public class ScorerModelTests
         Assert.Equal("2026-03 m 会议: 5 facts, 5 units → 8 (capped from 10)", line.ToString());
     }
 
+    [Fact]
+    public void A_fact_dated_in_another_calendar_is_rejected_with_its_id()
+    {
+        var julian = new LocalDate(2026, 3, 1, CalendarSystem.Julian);
+        var e = Assert.Throws<ArgumentException>(() => Scorer.Score(Rules, Role.BuildingHead, [new ScoringFact("j1", "BH1", julian, ScoringFactKinds.Meeting)], ScoringPeriod.Month(2026, 3)));
+        Assert.Contains("'j1'", e.Message, StringComparison.Ordinal);
+        Assert.Equal("facts", e.ParamName);
+    }
+
     private static string Describe(ScoreLine l) => $"{l.Period} {l.RuleId} {l.Units} {l.RawPoints} {l.Points} {l.CapApplied} [{string.Join(",", l.FactIds)}]";
 
     /// <summary>The scoring rules, written as plainly as possible.</summary>
