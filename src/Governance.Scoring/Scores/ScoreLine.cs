@@ -60,7 +60,7 @@ public readonly struct ScoreLine : IEquatable<ScoreLine>
     public decimal Points => ScoreSheet.Points(Rule, Units);
 
     /// <summary>Whether the cap cut the points.</summary>
-    public bool CapApplied => Math.Abs(Points) < RawPoints;
+    public bool CapApplied => Rule.Cap is { } cap && RawPoints > cap;
 
     /// <summary>Whether two lines are equal: the same rule, period, units, points and fact ids.</summary>
     /// <param name="left">A line.</param>

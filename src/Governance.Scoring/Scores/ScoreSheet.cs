@@ -31,19 +31,18 @@ internal sealed class ScoreSheet(ScoringPlan plan, ScoringFact[] facts, int coun
         return rule.Kind == RuleKind.Deduction ? -capped : capped;
     }
 
-    /// <summary>Appends a line; returns its points.</summary>
-    public decimal AddLine(int cell, int start, decimal units)
+    /// <summary>Appends a line.</summary>
+    public void AddLine(int cell, int start, decimal units)
     {
         if (LineCount == _cells.Length)
         {
             Array.Resize(ref _cells, _cells.Length * 2);
-            Array.Resize(ref _starts, (_cells.Length) + 1);
+            Array.Resize(ref _starts, _cells.Length + 1);
             Array.Resize(ref _units, _cells.Length);
         }
 
         (_cells[LineCount], _starts[LineCount], _units[LineCount]) = (cell, start, units);
         LineCount++;
-        return Points(plan.RuleOf(cell), units);
     }
 
     /// <summary>Ends the sheet: <paramref name="end"/> is where the last line's facts end.</summary>

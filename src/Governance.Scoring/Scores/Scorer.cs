@@ -170,7 +170,9 @@ public static class Scorer
                     var cell = plan.CellOfSortKey(keys[l]);
                     fill[cell] = idCursor;
                     idCursor += counts[cell];
-                    sums.Add(plan.RuleOf(cell), sheet.AddLine(cell, fill[cell], units[cell] + whole[cell]));
+                    var (rule, lineUnits) = (plan.RuleOf(cell), units[cell] + whole[cell]);
+                    sheet.AddLine(cell, fill[cell], lineUnits);
+                    sums.Add(rule, ScoreSheet.Points(rule, lineUnits));
                     keys[l] = cell;
                 }
 
