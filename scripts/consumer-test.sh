@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Proves the packages from a consumer's side: a throwaway console project outside the solution references the three
+# Proves the packages from a consumer's side: a throwaway console project outside the solution references the four
 # .nupkg files in artifacts/packages (not project references), restores them with their declared dependencies from
 # nuget.org, builds, and runs a case through the loop, a quarter of scoring and a time-bank posting.
 # It also checks that each package carries its README and XML docs. Usage: scripts/consumer-test.sh [packages-dir]
@@ -10,7 +10,7 @@ version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-for id in Governance.Core Governance.Workflow Governance.Scoring; do
+for id in Governance.Core Governance.Workflow Governance.Scoring Governance.TimeBank; do
   nupkg="$packages/$id.$version.nupkg"
   [ -f "$nupkg" ] || { echo "missing $nupkg"; exit 1; }
   listing="$(unzip -l "$nupkg")"
@@ -45,6 +45,7 @@ cat > "$work/Consumer.csproj" <<XML
     <PackageReference Include="Governance.Core" Version="$version" />
     <PackageReference Include="Governance.Workflow" Version="$version" />
     <PackageReference Include="Governance.Scoring" Version="$version" />
+    <PackageReference Include="Governance.TimeBank" Version="$version" />
     <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="10.0.0" />
   </ItemGroup>
 </Project>

@@ -1,0 +1,233 @@
+using System.Globalization;
+using Governance.People;
+
+namespace Governance.TimeBank;
+
+/// <content>The checks shared by the requests: eligibility for care, age, the storage cap, available credit, and the account and argument look-ups.</content>
+public sealed partial class TimeBankLedger
+{
+    private AccountState? CheckCare(Id<TimeBankTransaction> id, Id<TimeBankAccount> holderId, Id<TimeBankAccount> recipientId, ServiceType service, LocalDate date, TimeCredit amount)
+    {
+        CheckPositive(amount, "request.Amount");
+        if (service.Kind != ServiceTypeKind.ElderlyCare)
+        {
+            throw new ArgumentException($"Credit pays for elderly-care services; '{service.Id}' ({service.Name}) is {service.Kind}.", "request.Service");
+        }
+
+        var holder = Account(holderId.Value, "request.Holder");
+        if (holder.Account.Kind != TimeBankAccountKind.Person)
+        {
+            return Reject<AccountState>(id, TimeBankRejection.NotAllowedForAccount,
+                $"'{holderId}' is the {holder.Account.Kind} account; only a person's credit pays for care (a team's hours can only be donated).");
+        }
+
+        var recipient = PersonAccount(recipientId.Value, "request.Recipient");
+        if (recipient != holder)
+        {
+            if (!_policy.RelativesMayUseCredit)
+            {
+                return Reject<AccountState>(id, TimeBankRejection.NotEligible, $"the policy lets only the holder '{holderId}' use their credit; the recipient was '{recipientId}'.");
+            }
+
+            if (!_relations.ContainsKey((holderId.Value, recipientId.Value)))
+            {
+                return Reject<AccountState>(id, TimeBankRejection.NotEligible,
+                    $"'{recipientId}' is not a registered spouse or direct relative of the holder '{holderId}'.");
+            }
+        }
+
+        if (!CheckAge(id, recipient, date))
+
+        {
+
+            return null;
+
+        }
+
+        return holder;
+    }
+
+    private bool CheckAge(Id<TimeBankTransaction> id, AccountState person, LocalDate date)
+    {
+        if (person.Person!.BirthDate is not { } birth)
+        {
+            return Fail(id, TimeBankRejection.NotEligible, $"'{person.Account.Id}' has no birth date, so their age on {date:uuuu-MM-dd} is unknown.");
+        }
+
+        var age = birth > date ? -1 : Period.Between(birth, date, PeriodUnits.Years).Years;
+        if (age < _policy.MinimumRecipientAge)
+        {
+            return Fail(id, TimeBankRejection.NotEligible,
+                $"'{person.Account.Id}' (born {birth:uuuu-MM-dd}) is {age} on {date:uuuu-MM-dd}; the policy serves people aged {_policy.MinimumRecipientAge} or over.");
+        }
+
+        return true;
+    }
+
+    private bool CreditWithCap(Id<TimeBankTransaction> id, AccountState from, AccountState to, long amount)
+    {
+        var room = to.Account.Kind == TimeBankAccountKind.Person ? Math.Max(0, _cap - to.Posted) : long.MaxValue;
+        if (amount <= room)
+        {
+            _movements.Add(new Movement(from, to, amount, TimeBankLegKind.Posted));
+        }
+        else if (_policy.ExcessHandling == ExcessCreditHandling.Reject)
+        {
+            return Fail(id, TimeBankRejection.StorageCapExceeded,
+                $"crediting {new TimeCredit(amount)} would take '{to.Account.Id}' from {new TimeCredit(to.Posted)} over the storage cap of {new TimeCredit(_cap)}.");
+        }
+        else
+        {
+            if (room > 0)
+            {
+                _movements.Add(new Movement(from, to, room, TimeBankLegKind.Posted));
+            }
+
+            _movements.Add(new Movement(from, _pool, amount - room, TimeBankLegKind.Posted));
+        }
+
+        return CheckLimits(id);
+    }
+
+    private bool CheckLimits(Id<TimeBankTransaction> id)
+    {
+        var movements = _movements;
+        for (var i = 0; i < movements.Count; i++)
+        {
+            foreach (var account in (ReadOnlySpan<AccountState>)[movements[i].Debit, movements[i].Credit])
+            {
+                if (account.Account.Kind == TimeBankAccountKind.Issuing || !FirstOccurrence(movements, i, account))
+                {
+                    continue;
+                }
+
+                long posted = account.Posted, held = account.Held;
+                foreach (var m in movements)
+                {
+                    switch (m.Kind)
+                    {
+                        case TimeBankLegKind.Posted:
+                            if (m.Debit == account)
+                            {
+                                posted -= m.Amount;
+                            }
+
+                            if (m.Credit == account)
+                            {
+                                posted += m.Amount;
+                            }
+
+                            break;
+                        case TimeBankLegKind.Held when m.Debit == account:
+                            held += m.Amount;
+                            break;
+                        case TimeBankLegKind.Released when m.Debit == account:
+                            held -= m.Amount;
+                            break;
+                    }
+                }
+
+                if (posted - held < 0)
+                {
+                    return Fail(id, TimeBankRejection.InsufficientCredit,
+                        $"'{account.Account.Id}' has {new TimeCredit(account.Posted - account.Held)} available ({new TimeCredit(account.Posted)} posted, {new TimeCredit(account.Held)} held); the transaction needs {new TimeCredit(account.Posted - account.Held - (posted - held))}.");
+                }
+
+                if (account.Account.Kind == TimeBankAccountKind.Person && posted > account.Posted && posted > _cap)
+                {
+                    return Fail(id, TimeBankRejection.StorageCapExceeded,
+                        $"'{account.Account.Id}' would hold {new TimeCredit(posted)}, over the storage cap of {new TimeCredit(_cap)}.");
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool FirstOccurrence(List<Movement> movements, int index, AccountState account)
+    {
+        for (var j = 0; j < index; j++)
+        {
+            if (movements[j].Debit == account || movements[j].Credit == account)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private AccountState AddAccount(TimeBankAccount account, Person? person)
+    {
+        var lots = account.Kind == TimeBankAccountKind.Person && _policy.CreditLifetime is not null ? new LotQueue() : null;
+        var state = new AccountState(account, person, lots);
+        _accounts.Add(account.Id.Value, state);
+        _accountOrder.Add(state);
+        return state;
+    }
+
+    private AccountState Account(string id, string parameter)
+    {
+        CheckId(id, parameter);
+        return _accounts.TryGetValue(id, out var state)
+            ? state
+            : throw new ArgumentException($"No time-bank account '{id}'; open it first with OpenPersonAccount or OpenGroupAccount.", parameter);
+    }
+
+    private AccountState PersonAccount(string id, string parameter)
+    {
+        var state = Account(id, parameter);
+        return state.Account.Kind == TimeBankAccountKind.Person
+            ? state
+            : throw new ArgumentException($"'{id}' is the {state.Account.Kind} account; expected a person's account.", parameter);
+    }
+
+    private HoldState Hold(string id, string parameter) =>
+        _holds.TryGetValue(id, out var hold) ? hold : throw new ArgumentException($"No hold '{id}' in the ledger.", parameter);
+
+    private HoldState? PendingHold(Id<TimeBankTransaction> request, string id)
+    {
+        var hold = Hold(id, "request.Hold");
+        return hold.Status == TimeBankHoldStatus.Pending
+            ? hold
+            : Reject<HoldState>(request, TimeBankRejection.HoldNotPending, $"hold '{id}' is {hold.Status}, not Pending.");
+    }
+
+    private bool Fail(Id<TimeBankTransaction> id, TimeBankRejection reason, string message)
+    {
+        _rejection = new TimeBankRejectedException(id, reason, message);
+        _movements.Clear();
+        return false;
+    }
+
+    private T? Reject<T>(Id<TimeBankTransaction> id, TimeBankRejection reason, string message)
+        where T : class
+    {
+        Fail(id, reason, message);
+        return null;
+    }
+
+    private static void CheckPositive(TimeCredit amount, string parameter)
+    {
+        if (amount.Minutes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(parameter, amount, "Expected a positive amount of credit.");
+        }
+    }
+
+    private static void CheckId(string? value, string parameter)
+    {
+        if (value is null)
+        {
+            throw new ArgumentException("Expected an id; was the default (empty) id.", parameter);
+        }
+    }
+
+    private static void CheckClientId(string value, string parameter)
+    {
+        if (value.StartsWith(SystemPrefix, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Ids beginning with '{SystemPrefix}' are reserved for the ledger; was '{value}'.", parameter);
+        }
+    }
+}
