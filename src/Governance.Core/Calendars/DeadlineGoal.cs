@@ -12,6 +12,7 @@ namespace Governance.Calendars;
 /// elapsed goal of zero length (due at once).
 /// </remarks>
 /// <threadsafety>Immutable value type: safe to share between threads.</threadsafety>
+[System.Text.Json.Serialization.JsonConverter(typeof(Governance.Json.DeadlineGoalJsonConverter))]
 public readonly record struct DeadlineGoal
 {
     private DeadlineGoal(DeadlineGoalKind kind, int days, Duration length, DayReading reading)

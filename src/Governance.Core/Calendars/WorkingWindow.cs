@@ -14,6 +14,7 @@ public readonly record struct WorkingWindow
     /// <param name="start">Local start time, inclusive.</param>
     /// <param name="end">Local end time, exclusive; <see cref="LocalTime.Midnight"/> for 24:00.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is not after <paramref name="start"/>.</exception>
+    [System.Text.Json.Serialization.JsonConstructor]
     public WorkingWindow(LocalTime start, LocalTime end)
     {
         if (end != LocalTime.Midnight && end <= start)

@@ -12,6 +12,7 @@ public readonly record struct GridKind
     /// <param name="code">A stable code, e.g. <c>"basic"</c>; not empty.</param>
     /// <param name="displayName">The zh-CN name shown to people, e.g. <c>"基础网格"</c>; not empty.</param>
     /// <exception cref="ArgumentException">A value is null, empty or white space.</exception>
+    [System.Text.Json.Serialization.JsonConstructor]
     public GridKind(string code, string displayName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);

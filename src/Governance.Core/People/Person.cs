@@ -28,6 +28,13 @@ public sealed record Person
         BirthDate = birthDate;
     }
 
+    /// <summary>Reads a person back from JSON: the roles as they were written.</summary>
+    [System.Text.Json.Serialization.JsonConstructor]
+    internal Person(Id<Person> id, string name, IReadOnlySet<Role> roles, PersonAttributes attributes = PersonAttributes.None, LocalDate? birthDate = null)
+        : this(id, name, (IEnumerable<Role>)roles, attributes, birthDate)
+    {
+    }
+
     /// <summary>Their id.</summary>
     public Id<Person> Id { get; }
 
@@ -50,4 +57,14 @@ public sealed record Person
     /// <summary>Whether they have every one of the attributes.</summary>
     /// <param name="attributes">The attributes.</param>
     public bool Has(PersonAttributes attributes) => (Attributes & attributes) == attributes;
+
+    /// <summary>Value equality: the same id, name, roles (as a set), attributes and birth date.</summary>
+    /// <param name="other">The other person.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(Person? other) =>
+        other is not null && (ReferenceEquals(this, other) || (Id == other.Id && Name == other.Name && Attributes == other.Attributes
+            && BirthDate == other.BirthDate && Roles.SetEquals(other.Roles)));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, Name, Attributes, BirthDate, Roles.Count);
 }

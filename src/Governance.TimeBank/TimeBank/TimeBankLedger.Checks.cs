@@ -91,6 +91,7 @@ public sealed partial class TimeBankLedger
 
     private bool CheckLimits(Id<TimeBankTransaction> id)
     {
+        Fault("limits");
         var movements = _movements;
         for (var i = 0; i < movements.Count; i++)
         {
@@ -160,7 +161,7 @@ public sealed partial class TimeBankLedger
     private AccountState AddAccount(TimeBankAccount account, Person? person)
     {
         var lots = account.Kind == TimeBankAccountKind.Person && _policy.CreditLifetime is not null ? new LotQueue() : null;
-        var state = new AccountState(account, person, lots);
+        var state = new AccountState(account, person, lots, _accountOrder.Count);
         _accounts.Add(account.Id.Value, state);
         _accountOrder.Add(state);
         return state;

@@ -8,12 +8,14 @@ public sealed partial class TimeBankLedger
 {
     private void Sweep()
     {
-        // Every public member sweeps first, so this one reading of the clock serves the whole operation.
+        // Every public member sweeps first, so this one reading of the clock serves the whole operation. An entry leaves
+        // its queue only once its expiry is committed (or found moot), so a write-ahead hook that throws loses nothing.
         var now = _clockNow = _clock.GetCurrentInstant();
         while (true)
         {
-            var holdDue = _holdExpiries.TryPeek(out var hold, out var holdAt) && holdAt <= now;
-            var lotDue = _lotExpiries.TryPeek(out var account, out var lotAt) && lotAt <= now;
+            var holdDue = _holdExpiries.TryPeek(out var hold, out var holdKey) && holdKey.Due <= now;
+            var lotDue = _lotExpiries.TryPeek(out var account, out var lotKey) && lotKey.Due <= now;
+            var (holdAt, lotAt) = (holdKey.Due, lotKey.Due);
             if (!holdDue && !lotDue)
             {
                 return;
@@ -21,45 +23,72 @@ public sealed partial class TimeBankLedger
 
             if (holdDue && (!lotDue || holdAt <= lotAt))
             {
-                _holdExpiries.Dequeue();
-                if (hold!.Status != TimeBankHoldStatus.Pending)
+                if (hold!.Status == TimeBankHoldStatus.Pending)
                 {
-                    continue;
+                    Fault("sweep");
+                    _movements.Clear();
+                    _movements.Add(new Movement(hold.Holder, _issuing, hold.Amount, TimeBankLegKind.Released, hold));
+                    Commit(SystemId("expired", hold.Id), TimeBankTransactionKind.HoldExpired, null, $"预约过期 {hold.Id}", holdAt, hold);
                 }
 
-                _movements.Clear();
-                _movements.Add(new Movement(hold.Holder, _issuing, hold.Amount, TimeBankLegKind.Released, hold));
-                hold.Status = TimeBankHoldStatus.Expired;
-                Commit(SystemId("expired", hold.Id), TimeBankTransactionKind.HoldExpired, null, $"预约过期 {hold.Id}", holdAt);
+                _holdExpiries.Dequeue();
             }
             else
             {
-                _lotExpiries.Dequeue();
-                var expired = account!.Lots!.TakeExpired(lotAt);
-                if (expired == 0)
+                var expired = account!.Lots!.ExpiredBy(lotAt);
+                if (expired > 0)
                 {
-                    continue;
+                    // Posting the expired credit to the issuing account consumes exactly the lots expired by then (oldest first).
+                    Fault("sweep");
+                    _movements.Clear();
+                    _movements.Add(new Movement(account, _issuing, expired, TimeBankLegKind.Posted));
+                    Commit(SystemId("credit-expired", account.Account.Id.Value), TimeBankTransactionKind.CreditExpired, null,
+                        $"时间过期：{FormatLocal(lotAt)} 到期", lotAt);
                 }
 
-                _movements.Clear();
-                _movements.Add(new Movement(account, _issuing, expired, TimeBankLegKind.Posted, LotsHandled: true));
-                Commit(SystemId("credit-expired", account.Account.Id.Value), TimeBankTransactionKind.CreditExpired, null,
-                    $"时间过期：{FormatLocal(lotAt)} 到期", lotAt);
+                _lotExpiries.Dequeue();
             }
         }
     }
 
+    /// <summary>The id of the ledger's next own transaction; the sequence moves when it is committed.</summary>
     private Id<TimeBankTransaction> SystemId(string what, string subject) =>
-        $"{SystemPrefix}{what}:{subject}:{(++_expirySequence).ToString(CultureInfo.InvariantCulture)}";
+        $"{SystemPrefix}{what}:{subject}:{(_expirySequence + 1).ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The hold a <c>sys:expired:{hold}:{n}</c> id names, and its sequence number.</summary>
+    private static bool TryParseSystemId(string id, out string subject, out long sequence)
+    {
+        subject = "";
+        sequence = 0;
+        var colon = id.LastIndexOf(':');
+        var kindEnd = id.IndexOf(':', SystemPrefix.Length);
+        if (!id.StartsWith(SystemPrefix, StringComparison.Ordinal) || kindEnd < 0 || colon <= kindEnd
+            || !long.TryParse(id.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out sequence))
+        {
+            return false;
+        }
+
+        subject = id[(kindEnd + 1)..colon];
+        return true;
+    }
+
+    private bool TryExpiryOf(Instant credited, out Instant expiry)
+    {
+        var zone = _policy.TimeZone;
+        try
+        {
+            expiry = credited.InZone(zone).LocalDateTime.Plus(_policy.CreditLifetime!).InZoneLeniently(zone).ToInstant();
+            return true;
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            expiry = default;
+            return false;
+        }
+    }
 
     /// <summary>The ledger's time: the clock as the sweep read it, never before the last transaction.</summary>
     private Instant Now() => _clockNow > _last ? _clockNow : _last;
-
-    private Instant ExpiryOf(Instant credited)
-    {
-        var zone = _policy.TimeZone;
-        return credited.InZone(zone).LocalDateTime.Plus(_policy.CreditLifetime!).InZoneLeniently(zone).ToInstant();
-    }
 
     private string FormatLocal(Instant instant) => instant.InZone(_policy.TimeZone).ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
@@ -151,17 +180,15 @@ public sealed partial class TimeBankLedger
             Compact();
         }
 
-        public long TakeExpired(Instant at)
+        /// <summary>The credit in lots that expire at or before <paramref name="at"/> (the oldest lots); nothing is taken.</summary>
+        public long ExpiredBy(Instant at)
         {
             long expired = 0;
-            while (_head < _lots.Count && _lots[_head].Expires <= at)
+            for (var i = _head; i < _lots.Count && _lots[i].Expires <= at; i++)
             {
-                expired += _lots[_head].Remaining;
-                _head++;
+                expired += _lots[i].Remaining;
             }
 
-            Total -= expired;
-            Compact();
             return expired;
         }
 

@@ -6,12 +6,26 @@ namespace Governance.TimeBank;
 /// <content>Storage: committing a transaction to the journal, applying its movements to balances, and the passbook postings read back into entries.</content>
 public sealed partial class TimeBankLedger
 {
-    private TimeBankTransaction Commit(Id<TimeBankTransaction> id, TimeBankTransactionKind kind, TimeBankRequest? request, string? note, Instant? at = null)
+    /// <summary>
+    /// Commits the movements gathered in <see cref="_movements"/> as one transaction. Every check that can fail runs
+    /// before the first change: the timestamp and the credit's expiry are computed, the transaction is built, and the
+    /// write-ahead hook is called; only then is anything applied (<see cref="ApplyCommitted"/>, which cannot fail).
+    /// </summary>
+    /// <returns>The transaction, or <see langword="null"/> with <see cref="_rejection"/> set when its time is out of range.</returns>
+    private TimeBankTransaction? Commit(Id<TimeBankTransaction> id, TimeBankTransactionKind kind, TimeBankRequest? request, string? note, Instant? at = null, HoldState? hold = null)
     {
         var timestamp = Now();
         if (at is { } due && due > _last)
         {
             timestamp = due;
+        }
+
+        Instant expiry = default;
+        if (_policy.CreditLifetime is not null && CreditsLots() && !TryExpiryOf(timestamp, out expiry))
+        {
+            Fail(id, TimeBankRejection.TimeOutOfRange,
+                $"credit posted at {timestamp} would expire {_policy.CreditLifetime} later, beyond the last representable date.");
+            return null;
         }
 
         static TimeBankLeg LegOf(Movement m) => new(m.Debit.Account.Id, m.Credit.Account.Id, new TimeCredit(m.Amount), m.Kind);
@@ -31,24 +45,79 @@ public sealed partial class TimeBankLedger
             transaction = new TimeBankTransaction(id, kind, timestamp, request, legs, note);
         }
 
-        foreach (var m in _movements)
+        try
         {
-            Apply(transaction, m);
+            Fault("commit");
+            _writeAhead?.WriteTransaction(transaction);
+        }
+        catch
+        {
+            _movements.Clear();
+            throw;
         }
 
-        _movements.Clear();
-        _last = timestamp;
-        if (request is null)
-        {
-            // The ledger's own transactions; a client's is filed by TryExecute, which has its id's hash.
-            _transactions.Add(transaction, TransactionIndex.Hash(id.Value));
-        }
-
-        _journal.Add(transaction);
+        ApplyCommitted(transaction, hold, expiry);
         return transaction;
     }
 
-    private void Apply(TimeBankTransaction transaction, Movement m)
+    /// <summary>Whether a posted movement credits an account that keeps credit lots (so the credit's expiry is needed).</summary>
+    private bool CreditsLots()
+    {
+        foreach (var m in _movements)
+        {
+            if (m.Kind == TimeBankLegKind.Posted && m.Credit.Lots is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Applies a committed transaction: its movements (from <see cref="_movements"/>) to balances, passbooks and lots, the
+    /// journal and id table, and what its kind does to holds and reversals. Live requests and <see cref="Restore"/> both
+    /// come through here, so a restored ledger is the ledger that was exported. Nothing here can fail but allocation.
+    /// </summary>
+    private void ApplyCommitted(TimeBankTransaction transaction, HoldState? hold, Instant expiry)
+    {
+        foreach (var m in _movements)
+        {
+            Apply(m, expiry);
+        }
+
+        _movements.Clear();
+        _last = transaction.Timestamp;
+        _journal.Add(transaction);
+        switch (transaction.Kind)
+        {
+            case TimeBankTransactionKind.Hold:
+                _holds.Add(hold!.Id, hold);
+                _holdExpiries.Enqueue(hold, (hold.Expires, _journal.Count - 1));
+                break;
+            case TimeBankTransactionKind.HoldPosted:
+                hold!.Status = TimeBankHoldStatus.Posted;
+                break;
+            case TimeBankTransactionKind.HoldVoided:
+                hold!.Status = TimeBankHoldStatus.Voided;
+                break;
+            case TimeBankTransactionKind.HoldExpired:
+                hold!.Status = TimeBankHoldStatus.Expired;
+                break;
+            case TimeBankTransactionKind.Reversal:
+                _reversed.Add(((ReversalRequest)transaction.Request!).Original.Value);
+                break;
+        }
+
+        if (transaction.Request is null)
+        {
+            // The ledger's own transactions; a client's is filed by TryExecute, which has its id's hash.
+            _expirySequence++;
+            _transactions.Add(transaction, TransactionIndex.Hash(transaction.Id.Value));
+        }
+    }
+
+    private void Apply(Movement m, Instant expiry)
     {
         switch (m.Kind)
         {
@@ -57,7 +126,7 @@ public sealed partial class TimeBankLedger
                 m.Credit.Posted += m.Amount;
                 Record(m.Debit);
                 Record(m.Credit);
-                if (m.Debit.Lots is { } debitLots && !m.LotsHandled)
+                if (m.Debit.Lots is { } debitLots)
                 {
                     if (m.Hold is { } hold)
                     {
@@ -71,9 +140,8 @@ public sealed partial class TimeBankLedger
 
                 if (m.Credit.Lots is { } creditLots)
                 {
-                    var expires = ExpiryOf(transaction.Timestamp);
-                    creditLots.Add(expires, m.Amount);
-                    _lotExpiries.Enqueue(m.Credit, expires);
+                    creditLots.Add(expiry, m.Amount);
+                    _lotExpiries.Enqueue(m.Credit, (expiry, m.Credit.Order));
                 }
 
                 break;
@@ -90,7 +158,7 @@ public sealed partial class TimeBankLedger
                     foreach (var lot in m.Hold!.Lots)
                     {
                         lots.Return(lot);
-                        _lotExpiries.Enqueue(m.Debit, lot.Expires);
+                        _lotExpiries.Enqueue(m.Debit, (lot.Expires, m.Debit.Order));
                     }
 
                     m.Hold.Lots.Clear();
@@ -199,10 +267,13 @@ public sealed partial class TimeBankLedger
         return lo;
     }
 
-    private readonly record struct Movement(AccountState Debit, AccountState Credit, long Amount, TimeBankLegKind Kind, HoldState? Hold = null, bool LotsHandled = false);
+    private readonly record struct Movement(AccountState Debit, AccountState Credit, long Amount, TimeBankLegKind Kind, HoldState? Hold = null);
 
-    private sealed class AccountState(TimeBankAccount account, Person? person, LotQueue? lots)
+    private sealed class AccountState(TimeBankAccount account, Person? person, LotQueue? lots, int order)
     {
+        /// <summary>The account's place in the opening order.</summary>
+        public int Order { get; } = order;
+
         public TimeBankAccount Account { get; } = account;
 
         public Person? Person { get; } = person;

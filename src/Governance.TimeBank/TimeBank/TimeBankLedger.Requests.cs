@@ -204,10 +204,7 @@ public sealed partial class TimeBankLedger
             return null;
         }
 
-        var transaction = Commit(r.Id, TimeBankTransactionKind.Hold, r, $"预约 {r.Service.Name} {r.ServiceDate:uuuu-MM-dd} → {r.Recipient}，{FormatLocal(r.Expires)} 前有效");
-        _holds.Add(hold.Id, hold);
-        _holdExpiries.Enqueue(hold, hold.Expires);
-        return transaction;
+        return Commit(r.Id, TimeBankTransactionKind.Hold, r, $"预约 {r.Service.Name} {r.ServiceDate:uuuu-MM-dd} → {r.Recipient}，{FormatLocal(r.Expires)} 前有效", hold: hold);
     }
 
     private TimeBankTransaction? ExecutePostHold(PostHoldRequest r)
@@ -234,8 +231,7 @@ public sealed partial class TimeBankLedger
             return null;
         }
 
-        hold.Status = TimeBankHoldStatus.Posted;
-        return Commit(r.Id, TimeBankTransactionKind.HoldPosted, r, $"确认扣除 {r.Hold}");
+        return Commit(r.Id, TimeBankTransactionKind.HoldPosted, r, $"确认扣除 {r.Hold}", hold: hold);
     }
 
     private TimeBankTransaction? ExecuteVoid(VoidHoldRequest r)
@@ -248,8 +244,7 @@ public sealed partial class TimeBankLedger
         }
 
         _movements.Add(new Movement(hold.Holder, _issuing, hold.Amount, TimeBankLegKind.Released, hold));
-        hold.Status = TimeBankHoldStatus.Voided;
-        return Commit(r.Id, TimeBankTransactionKind.HoldVoided, r, $"取消预约 {r.Hold}");
+        return Commit(r.Id, TimeBankTransactionKind.HoldVoided, r, $"取消预约 {r.Hold}", hold: hold);
     }
 
     private TimeBankTransaction? ExecuteReversal(ReversalRequest r)
@@ -289,8 +284,6 @@ public sealed partial class TimeBankLedger
 
         }
 
-        var transaction = Commit(r.Id, TimeBankTransactionKind.Reversal, r, $"冲正 {r.Original}：{r.Reason}");
-        _reversed.Add(r.Original.Value);
-        return transaction;
+        return Commit(r.Id, TimeBankTransactionKind.Reversal, r, $"冲正 {r.Original}：{r.Reason}");
     }
 }

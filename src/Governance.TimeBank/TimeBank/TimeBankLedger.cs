@@ -50,8 +50,10 @@ public sealed partial class TimeBankLedger
     private readonly Dictionary<string, HoldState> _holds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reversed = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), RelationKind> _relations = [];
-    private readonly PriorityQueue<HoldState, Instant> _holdExpiries = new();
-    private readonly PriorityQueue<AccountState, Instant> _lotExpiries = new();
+    // Due instants tie-broken by the journal place of the hold and the opening order of the account, so that expirations
+    // due at one instant are written in the same order whatever the queue's history (a restored ledger's included).
+    private readonly PriorityQueue<HoldState, (Instant Due, int Order)> _holdExpiries = new();
+    private readonly PriorityQueue<AccountState, (Instant Due, int Order)> _lotExpiries = new();
     private readonly List<Movement> _movements = [];
     private readonly AccountState _issuing;
     private readonly AccountState _pool;
@@ -59,15 +61,23 @@ public sealed partial class TimeBankLedger
     private long _expirySequence;
     private TimeBankRejectedException? _rejection;
     private Instant _clockNow;
+    private readonly ITimeBankWriteAhead? _writeAhead;
+    private Action<string>? _faults;
 
     /// <summary>Creates an empty ledger with its issuing account and community pool.</summary>
     /// <param name="clock">The clock that stamps transactions and decides expirations.</param>
     /// <param name="policy">The scheme's rules; <see cref="TimeBankPolicy.Default"/> if <see langword="null"/>.</param>
+    /// <param name="writeAhead">
+    /// Called with every account, relation and transaction before it takes effect, under the ledger's lock, so a host can
+    /// make it durable first (预写日志); if it throws, the ledger is unchanged and the exception reaches the caller.
+    /// <see langword="null"/> for none.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A policy value is out of range.</exception>
-    public TimeBankLedger(IClock clock, TimeBankPolicy? policy = null)
+    public TimeBankLedger(IClock clock, TimeBankPolicy? policy = null, ITimeBankWriteAhead? writeAhead = null)
     {
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _writeAhead = writeAhead;
         _policy = policy ?? TimeBankPolicy.Default;
         _policy.Validate();
         _cap = _policy.StorageCap?.Minutes ?? long.MaxValue;
@@ -126,7 +136,9 @@ public sealed partial class TimeBankLedger
             }
 
             CheckClientId(person.Id.Value, nameof(person));
-            return AddAccount(new TimeBankAccount(person.Id.Value, TimeBankAccountKind.Person, person.Name, person.Id), person).Account;
+            var account = new TimeBankAccount(person.Id.Value, TimeBankAccountKind.Person, person.Name, person.Id);
+            _writeAhead?.WriteAccount(account, person);
+            return AddAccount(account, person).Account;
         }
     }
 
@@ -149,7 +161,9 @@ public sealed partial class TimeBankLedger
             }
 
             CheckClientId(id.Value, nameof(id));
-            return AddAccount(new TimeBankAccount(id, TimeBankAccountKind.Group, name, null), null).Account;
+            var account = new TimeBankAccount(id, TimeBankAccountKind.Group, name, null);
+            _writeAhead?.WriteAccount(account, null);
+            return AddAccount(account, null).Account;
         }
     }
 
@@ -176,6 +190,7 @@ public sealed partial class TimeBankLedger
         {
             PersonAccount(person.Value, nameof(person));
             PersonAccount(relative.Value, nameof(relative));
+            _writeAhead?.WriteRelation(new TimeBankRelation(person, relative, kind));
             _relations[(person.Value, relative.Value)] = kind;
             _relations[(relative.Value, person.Value)] = kind;
         }
@@ -266,6 +281,7 @@ public sealed partial class TimeBankLedger
             _movements.Clear();
             try
             {
+                Fault("rules");
                 transaction = request switch
                 {
                     DepositRequest r => ExecuteDeposit(r),
@@ -425,4 +441,13 @@ public sealed partial class TimeBankLedger
             return _accounts[account.Value].Lots?.Total ?? 0;
         }
     }
+
+    /// <summary>For fault-injection tests: called at each step of a request before its commit point; whatever it throws reaches the caller.</summary>
+    internal Action<string>? Faults
+    {
+        get => _faults;
+        set => _faults = value;
+    }
+
+    private void Fault(string step) => _faults?.Invoke(step);
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Governance.TimeBank;
 
 /// <summary>分录 — one leg of a transaction: an amount from one account to another.</summary>
@@ -6,4 +8,8 @@ namespace Governance.TimeBank;
 /// <param name="Credit">The account credited (for a hold: the account the credit is reserved for).</param>
 /// <param name="Amount">The amount; positive.</param>
 /// <param name="Kind">Posted, held or released.</param>
-public readonly record struct TimeBankLeg(Id<TimeBankAccount> Debit, Id<TimeBankAccount> Credit, TimeCredit Amount, TimeBankLegKind Kind);
+public readonly record struct TimeBankLeg(
+    [property: JsonRequired] Id<TimeBankAccount> Debit,
+    [property: JsonRequired] Id<TimeBankAccount> Credit,
+    [property: JsonRequired] TimeCredit Amount,
+    [property: JsonRequired] TimeBankLegKind Kind);

@@ -23,4 +23,7 @@ public enum TimeBankRejection
 
     /// <summary>The transaction cannot be reversed (a hold, already reversed, or a reversal).</summary>
     NotReversible,
+
+    /// <summary>The transaction's time is too near the end of the representable range for what it needs (the expiry of its credit).</summary>
+    TimeOutOfRange,
 }

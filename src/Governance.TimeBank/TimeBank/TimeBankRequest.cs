@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Governance.TimeBank;
 
 /// <summary>
@@ -6,6 +8,19 @@ namespace Governance.TimeBank;
 /// (<see cref="TimeBankRejection.IdConflict"/>).
 /// </summary>
 /// <remarks>Equality is by value: it is what decides "the same content".
-/// Ids beginning with <c>sys:</c> are reserved for the ledger's own transactions (expirations).</remarks>
+/// Ids beginning with <c>sys:</c> are reserved for the ledger's own transactions (expirations).
+/// <para>In JSON a request carries its kind in a <c>"type"</c> member, one of these stable codes: <c>deposit</c>,
+/// <c>redemption</c>, <c>gift</c>, <c>donation</c>, <c>pool-allocation</c>, <c>hold</c>, <c>post-hold</c>, <c>void-hold</c>,
+/// <c>reversal</c>.</para></remarks>
 /// <param name="Id">The client's transaction id, unique in the ledger.</param>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
+[JsonDerivedType(typeof(DepositRequest), "deposit")]
+[JsonDerivedType(typeof(RedemptionRequest), "redemption")]
+[JsonDerivedType(typeof(GiftRequest), "gift")]
+[JsonDerivedType(typeof(DonationRequest), "donation")]
+[JsonDerivedType(typeof(PoolAllocationRequest), "pool-allocation")]
+[JsonDerivedType(typeof(HoldRequest), "hold")]
+[JsonDerivedType(typeof(PostHoldRequest), "post-hold")]
+[JsonDerivedType(typeof(VoidHoldRequest), "void-hold")]
+[JsonDerivedType(typeof(ReversalRequest), "reversal")]
 public abstract record TimeBankRequest(Id<TimeBankTransaction> Id);

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Governance.TimeBank;
 
@@ -10,9 +12,12 @@ namespace Governance.TimeBank;
 /// Equality and ordering are by <see cref="Minutes"/>. Amounts may be negative where they are a change
 /// (an entry's <see cref="TimeBankEntry.Amount"/>); balances of person, group and pool accounts never are.
 /// <c>default</c> is zero. Arithmetic is checked: an overflow throws <see cref="OverflowException"/>.
+/// The text form is <see cref="ToString"/>'s (<c>1h30m</c>, <c>-45m</c>, <c>0m</c>), read back by <see cref="Parse(string, IFormatProvider?)"/>,
+/// which ASP.NET Core uses to bind amounts from routes and query strings; in JSON an amount is that text as a string.
 /// </remarks>
 /// <threadsafety>Immutable value type: safe to share between threads.</threadsafety>
-public readonly record struct TimeCredit : IComparable<TimeCredit>
+[JsonConverter(typeof(TimeCreditJsonConverter))]
+public readonly record struct TimeCredit : IComparable<TimeCredit>, ISpanParsable<TimeCredit>
 {
     /// <summary>Creates an amount.</summary>
     /// <param name="minutes">Minutes of credit; any value, negative for a decrease.</param>
@@ -49,6 +54,102 @@ public readonly record struct TimeCredit : IComparable<TimeCredit>
         return hours == 0
             ? string.Create(CultureInfo.InvariantCulture, $"{sign}{minutes}m")
             : string.Create(CultureInfo.InvariantCulture, $"{sign}{hours}h{minutes:00}m");
+    }
+
+    /// <summary>Parses an amount written as <see cref="ToString"/> writes it: <c>1h30m</c>, <c>2h</c>, <c>45m</c>, <c>-1h05m</c>, <c>0m</c>.</summary>
+    /// <param name="s">The text: an optional <c>-</c>, then hours followed by <c>h</c>, minutes followed by <c>m</c>, or both
+    /// (the minutes then 0–59); no spaces.</param>
+    /// <param name="provider">Ignored: the format is culture-invariant.</param>
+    /// <returns>The amount.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is null.</exception>
+    /// <exception cref="FormatException"><paramref name="s"/> is not an amount in that form, or does not fit in 64 bits of minutes.</exception>
+    public static TimeCredit Parse(string s, IFormatProvider? provider)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return Parse(s.AsSpan(), provider);
+    }
+
+    /// <inheritdoc cref="Parse(string, IFormatProvider?)"/>
+    public static TimeCredit Parse(string s) => Parse(s, null);
+
+    /// <inheritdoc cref="Parse(string, IFormatProvider?)"/>
+    public static TimeCredit Parse(ReadOnlySpan<char> s, IFormatProvider? provider) =>
+        TryParse(s, provider, out var result)
+            ? result
+            : throw new FormatException($"'{s}' is not an amount of time credit such as 1h30m, 2h, 45m or -1h05m.");
+
+    /// <summary>Tries to parse an amount written as <see cref="ToString"/> writes it (see <see cref="Parse(string, IFormatProvider?)"/>).</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="provider">Ignored: the format is culture-invariant.</param>
+    /// <param name="result">The amount, or zero.</param>
+    /// <returns>Whether <paramref name="s"/> is an amount.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out TimeCredit result)
+    {
+        result = default;
+        return s is not null && TryParse(s.AsSpan(), provider, out result);
+    }
+
+    /// <inheritdoc cref="TryParse(string?, IFormatProvider?, out TimeCredit)"/>
+    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out TimeCredit result)
+    {
+        result = default;
+        var negative = s.Length > 0 && s[0] == '-';
+        var rest = negative ? s[1..] : s;
+        long hours = -1, minutes = -1;
+        var h = rest.IndexOf('h');
+        if (h >= 0)
+        {
+            if (!Digits(rest[..h], out hours))
+            {
+                return false;
+            }
+
+            rest = rest[(h + 1)..];
+        }
+
+        if (rest.Length > 0)
+        {
+            if (rest[^1] != 'm' || !Digits(rest[..^1], out minutes) || (hours >= 0 && minutes > 59))
+            {
+                return false;
+            }
+        }
+
+        if (hours < 0 && minutes < 0)
+        {
+            return false;
+        }
+
+        var total = ((Int128)Math.Max(hours, 0) * 60) + Math.Max(minutes, 0);
+        var value = negative ? -total : total;
+        if (value < long.MinValue || value > long.MaxValue)
+        {
+            return false;
+        }
+
+        result = new TimeCredit((long)value);
+        return true;
+
+        static bool Digits(ReadOnlySpan<char> digits, out long value)
+        {
+            value = 0;
+            if (digits.Length is 0 or > 18)
+            {
+                return false;
+            }
+
+            foreach (var c in digits)
+            {
+                if (c is < '0' or > '9')
+                {
+                    return false;
+                }
+
+                value = (value * 10) + (c - '0');
+            }
+
+            return true;
+        }
     }
 
     /// <summary>Adds two amounts (checked).</summary>

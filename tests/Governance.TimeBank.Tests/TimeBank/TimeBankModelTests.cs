@@ -32,7 +32,7 @@ public class TimeBankModelTests
         from extra in Gen.Choose(0, 1000)
         select new Op(kind, a, b, amount, extra);
 
-    private static readonly Gen<(Op[] Ops, bool Reject)> Scripts =
+    internal static readonly Gen<(Op[] Ops, bool Reject)> Scripts =
         from ops in Gen.ArrayOf(Ops)
         from reject in Gen.Elements(true, false)
         select (ops.Take(60).ToArray(), reject);
@@ -238,7 +238,7 @@ public class TimeBankModelTests
         }
     }
 
-    private static TimeBankRequest Build(Op op, int step, List<TimeBankRequest> history, Instant now)
+    internal static TimeBankRequest Build(Op op, int step, List<TimeBankRequest> history, Instant now)
     {
         var id = $"T{step}";
         var owner = Owners[op.A];

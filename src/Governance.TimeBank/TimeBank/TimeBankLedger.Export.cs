@@ -1,0 +1,268 @@
+using Governance.People;
+using Governance.Validation;
+
+namespace Governance.TimeBank;
+
+/// <content>Export and restore: everything the ledger holds, written out and read back into an identical ledger.</content>
+public sealed partial class TimeBankLedger
+{
+    /// <summary>
+    /// 导出 — everything the ledger holds (after writing the expirations due now): policy, accounts with their people,
+    /// relations and every transaction, for <see cref="Restore"/>.
+    /// </summary>
+    /// <returns>The export; it shares the ledger's immutable transactions.</returns>
+    public TimeBankLedgerExport Export()
+    {
+        lock (_lock)
+        {
+            Sweep();
+            var accounts = new TimeBankExportedAccount[_accountOrder.Count - 2];
+            for (var i = 2; i < _accountOrder.Count; i++)
+            {
+                accounts[i - 2] = new TimeBankExportedAccount(_accountOrder[i].Account, _accountOrder[i].Person);
+            }
+
+            // Each registration wrote its two directions one after the other, and a later one only updates them in place:
+            // the even places are the relations in the order registered.
+            var relations = new List<TimeBankRelation>(_relations.Count / 2);
+            var index = 0;
+            foreach (var ((person, relative), kind) in _relations)
+            {
+                if (index++ % 2 == 0)
+                {
+                    relations.Add(new TimeBankRelation(person, relative, kind));
+                }
+            }
+
+            return new TimeBankLedgerExport(_policy, accounts, relations, _journal.ToArray(0, _journal.Count));
+        }
+    }
+
+    /// <summary>
+    /// 恢复 — rebuilds the ledger an <see cref="Export"/> (or a write-ahead journal) describes: the same accounts, relations,
+    /// transactions with their original timestamps, balances, passbooks, holds, credit lots and id table. The transactions
+    /// are applied as the record of what happened, not re-run as requests: no rule is judged again, but each is checked for
+    /// being consistent with the ledger before it (known accounts, ids used once, time order, holds pending, balances never
+    /// negative), so a corrupt export is refused naming the transaction.
+    /// </summary>
+    /// <param name="export">What to restore.</param>
+    /// <param name="clock">The clock for what follows; the ledger's time never goes back before the last transaction.</param>
+    /// <param name="writeAhead">The hook for new changes (not called for the history restored); null for none.</param>
+    /// <returns>The ledger.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="export"/> or <paramref name="clock"/> is null.</exception>
+    /// <exception cref="ValidationFailedException">The export is inconsistent; the error's path names the account, relation or transaction.</exception>
+    public static TimeBankLedger Restore(TimeBankLedgerExport export, IClock clock, ITimeBankWriteAhead? writeAhead = null)
+    {
+        ArgumentNullException.ThrowIfNull(export);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (export.Policy is null || export.Accounts is null || export.Relations is null || export.Transactions is null)
+        {
+            throw Corrupt("$", "an export needs its policy, accounts, relations and transactions.");
+        }
+
+        var ledger = new TimeBankLedger(clock, export.Policy, writeAhead);
+        lock (ledger._lock)
+        {
+            ledger.ImportAccounts(export.Accounts);
+            ledger.ImportRelations(export.Relations);
+            for (var i = 0; i < export.Transactions.Count; i++)
+            {
+                ledger.Import(export.Transactions[i], $"$.transactions[{i}]");
+            }
+        }
+
+        return ledger;
+    }
+
+    private static ValidationFailedException Corrupt(string path, string message) =>
+        new("time-bank ledger export", [new ValidationError(path, message)]);
+
+    private void ImportAccounts(IReadOnlyList<TimeBankExportedAccount> accounts)
+    {
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            var path = $"$.accounts[{i}]";
+            var (account, person) = accounts[i] ?? throw Corrupt(path, "the account is null.");
+            if (account?.Id.Value is not { } id || string.IsNullOrWhiteSpace(account.Name))
+            {
+                throw Corrupt(path, "the account needs its id and name.");
+            }
+
+            if (id.StartsWith(SystemPrefix, StringComparison.Ordinal) || _accounts.ContainsKey(id))
+            {
+                throw Corrupt(path, $"account '{id}' is listed twice or uses the reserved prefix '{SystemPrefix}'.");
+            }
+
+            var consistent = account.Kind switch
+            {
+                TimeBankAccountKind.Person => person is not null && person.Id.Value == id && account.Holder == person.Id && account.Name == person.Name,
+                TimeBankAccountKind.Group => person is null && account.Holder is null,
+                _ => false,
+            };
+            if (!consistent)
+            {
+                throw Corrupt(path, $"account '{id}' ({account.Kind}) must be a person's account with its person (same id and name) or a team's account without one.");
+            }
+
+            AddAccount(account, person);
+        }
+    }
+
+    private void ImportRelations(IReadOnlyList<TimeBankRelation> relations)
+    {
+        for (var i = 0; i < relations.Count; i++)
+        {
+            var r = relations[i];
+            if (r?.Person.Value is not { } person || r.Relative.Value is not { } relative || person == relative || !Enum.IsDefined(r.Kind)
+                || !_accounts.TryGetValue(person, out var a) || a.Account.Kind != TimeBankAccountKind.Person
+                || !_accounts.TryGetValue(relative, out var b) || b.Account.Kind != TimeBankAccountKind.Person)
+            {
+                throw Corrupt($"$.relations[{i}]", "a relation needs two different people with accounts and a defined kind.");
+            }
+
+            _relations[(person, relative)] = r.Kind;
+            _relations[(relative, person)] = r.Kind;
+        }
+    }
+
+    private void Import(TimeBankTransaction? t, string path)
+    {
+        if (t is null)
+        {
+            throw Corrupt(path, "the transaction is null.");
+        }
+
+        var id = t.Id.Value ?? throw Corrupt(path, "the transaction has no id.");
+        var fail = (string message) => Corrupt(path, $"transaction '{id}' ({t.Kind}): {message}");
+        if (t.Timestamp < _last)
+        {
+            throw fail($"it is dated {t.Timestamp}, before the transaction before it ({_last}).");
+        }
+
+        var hash = TransactionIndex.Hash(id);
+        if (_transactions.Find(id, hash) is not null)
+        {
+            throw fail("its id is used twice.");
+        }
+
+        var system = id.StartsWith(SystemPrefix, StringComparison.Ordinal);
+        if (system != t.Request is null || (t.Request is { } own && own.Id != t.Id))
+        {
+            throw fail("a client's transaction carries the request with its own id; only the ledger's own (sys:) have none.");
+        }
+
+        if (t.LegCount == 0)
+        {
+            throw fail("it has no legs.");
+        }
+
+        if (!KindMatches(t))
+        {
+            throw fail($"its request ({t.Request?.GetType().Name ?? "none"}) does not make a {t.Kind}.");
+        }
+
+        var hold = ImportedHold(t, fail);
+        if (t.Kind == TimeBankTransactionKind.Reversal)
+        {
+            var original = ((ReversalRequest)t.Request!).Original.Value;
+            if (original is null || _transactions.Find(original) is null || _reversed.Contains(original))
+            {
+                throw fail($"it reverses '{original}', which is not an earlier transaction or was reversed already.");
+            }
+        }
+
+        _movements.Clear();
+        for (var i = 0; i < t.LegCount; i++)
+        {
+            var leg = t.Leg(i);
+            if (leg.Debit.Value is null || !_accounts.TryGetValue(leg.Debit.Value, out var debit)
+                || leg.Credit.Value is null || !_accounts.TryGetValue(leg.Credit.Value, out var credit))
+            {
+                throw fail($"leg {i} names an account the ledger does not have ('{leg.Debit}' → '{leg.Credit}').");
+            }
+
+            var heldOrReleased = leg.Kind is TimeBankLegKind.Held or TimeBankLegKind.Released;
+            if (leg.Amount.Minutes <= 0 || !Enum.IsDefined(leg.Kind) || debit == credit
+                || (heldOrReleased && (hold is null || hold.Holder != debit || leg.Amount.Minutes != hold.Amount)))
+            {
+                throw fail($"leg {i} ({leg.Kind} {leg.Amount} '{leg.Debit}' → '{leg.Credit}') is not a leg the ledger writes for it.");
+            }
+
+            var legHold = heldOrReleased || t.Kind == TimeBankTransactionKind.HoldPosted ? hold : null;
+            _movements.Add(new Movement(debit, credit, leg.Amount.Minutes, leg.Kind, legHold));
+        }
+
+        if (!CheckLimits(t.Id))
+        {
+            var message = _rejection!.Message;
+            _rejection = null;
+            throw fail(message);
+        }
+
+        Instant expiry = default;
+        if (_policy.CreditLifetime is not null && CreditsLots() && !TryExpiryOf(t.Timestamp, out expiry))
+        {
+            _movements.Clear();
+            throw fail("its credit's expiry is beyond the last representable date.");
+        }
+
+        if (system && (!TryParseSystemId(id, out _, out var sequence) || sequence != _expirySequence + 1))
+        {
+            _movements.Clear();
+            throw fail($"the ledger's own transactions are numbered in order; expected number {_expirySequence + 1}.");
+        }
+
+        ApplyCommitted(t, hold, expiry);
+        if (!system)
+        {
+            _transactions.Add(t, hash);
+        }
+    }
+
+    private static bool KindMatches(TimeBankTransaction t) => (t.Kind, t.Request) switch
+    {
+        (TimeBankTransactionKind.Deposit, DepositRequest) => true,
+        (TimeBankTransactionKind.Redemption, RedemptionRequest) => true,
+        (TimeBankTransactionKind.Gift, GiftRequest) => true,
+        (TimeBankTransactionKind.Donation, DonationRequest) => true,
+        (TimeBankTransactionKind.PoolAllocation, PoolAllocationRequest) => true,
+        (TimeBankTransactionKind.Hold, HoldRequest) => true,
+        (TimeBankTransactionKind.HoldPosted, PostHoldRequest) => true,
+        (TimeBankTransactionKind.HoldVoided, VoidHoldRequest) => true,
+        (TimeBankTransactionKind.Reversal, ReversalRequest) => true,
+        (TimeBankTransactionKind.HoldExpired or TimeBankTransactionKind.CreditExpired, null) => true,
+        _ => false,
+    };
+
+    /// <summary>The hold a transaction makes or settles: a new one for a hold, the pending one it names otherwise.</summary>
+    private HoldState? ImportedHold(TimeBankTransaction t, Func<string, ValidationFailedException> fail)
+    {
+        string? settles;
+        switch (t.Kind)
+        {
+            case TimeBankTransactionKind.Hold:
+                var r = (HoldRequest)t.Request!;
+                if (r.Holder.Value is null || !_accounts.TryGetValue(r.Holder.Value, out var holder) || r.Amount.Minutes <= 0)
+                {
+                    throw fail($"the hold's holder '{r.Holder}' is unknown or its amount {r.Amount} is not positive.");
+                }
+
+                return new HoldState(t.Id.Value, holder, r.Amount.Minutes, r.Expires);
+            case TimeBankTransactionKind.HoldPosted:
+                settles = ((PostHoldRequest)t.Request!).Hold.Value;
+                break;
+            case TimeBankTransactionKind.HoldVoided:
+                settles = ((VoidHoldRequest)t.Request!).Hold.Value;
+                break;
+            case TimeBankTransactionKind.HoldExpired:
+                settles = TryParseSystemId(t.Id.Value, out var subject, out _) ? subject : null;
+                break;
+            default:
+                return null;
+        }
+
+        return settles is not null && _holds.TryGetValue(settles, out var hold) && hold.Status == TimeBankHoldStatus.Pending
+            ? hold
+            : throw fail($"it settles hold '{settles}', which is not pending.");
+    }
+}
