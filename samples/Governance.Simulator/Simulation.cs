@@ -69,18 +69,8 @@ internal static class Simulation
             foreach (var local in times)
             {
                 var registered = local.InZoneLeniently(zone).ToInstant();
-                var c = Handle(workflow, district, o, random, registered, end, ref caseNumber, out var pause);
-                var tracker = sla.Track(c);
-                if (pause is { } p && p.Start < end)
-                {
-                    tracker.Pause(p.Start, "等待住户入户");
-                    if (p.End < end)
-                    {
-                        tracker.Resume(p.End);
-                    }
-                }
-
-                cases.Add((c, tracker));
+                var c = Handle(workflow, district, o, random, registered, end, ref caseNumber);
+                cases.Add((c, sla.Track(c)));
             }
 
             // Grid workers' visits on working days.
@@ -150,7 +140,7 @@ internal static class Simulation
         return SimulationReport.Build(o, district, cases, headFacts, workerFacts, ledger, zone, end, scoring);
     }
 
-    private static Case Handle(CaseWorkflow workflow, District district, SimulationOptions o, Random random, Instant registered, Instant end, ref int number, out (Instant Start, Instant End)? pause)
+    private static Case Handle(CaseWorkflow workflow, District district, SimulationOptions o, Random random, Instant registered, Instant end, ref int number)
     {
         var grid = district.Grids[random.Next(district.Grids.Count)];
         var category = Workload.Pick(random, Workload.Categories.Select(c => (c, c.Weight)).ToArray());
@@ -160,12 +150,30 @@ internal static class Simulation
         var c = workflow.Register(new CaseRegistration($"E{++number:000000}", source, category.Category, new CaseLocation(grid, building), category.Category.DisplayName, registered));
         var worker = district.WorkerOf[grid];
         var t = registered;
-        pause = null;
+        (Instant Start, Instant End)? pause = null;
+        var (paused, resumed) = (false, false);
+
+        // A pause (waiting for access) is recorded in the case's history when its time comes, between the other steps.
+        void Settle(Instant upTo)
+        {
+            if (pause is { } p && !paused && p.Start <= upTo && c.PermittedTriggers.Contains(CaseTrigger.Pause))
+            {
+                c.Pause(worker, p.Start, "等待住户入户");
+                paused = true;
+            }
+
+            if (pause is { } q && paused && !resumed && q.End <= upTo && c.IsPaused)
+            {
+                c.Resume(worker, q.End);
+                resumed = true;
+            }
+        }
 
         // Each step happens if it falls before the end of the run; the case is left where the run ends.
         bool Step(double minutes, Action<Instant> act)
         {
             t += Duration.FromMinutes(Math.Max(1, Math.Round(minutes)));
+            Settle(t < end ? t : end - Duration.Epsilon);
             if (t >= end)
             {
                 return false;

@@ -27,10 +27,10 @@ public class SlaEvaluationBenchmarks
         var w = SeedCommunities.GridWorker(1);
         _case.Respond(w, T0 + Duration.FromMinutes(20));
         _case.Claim(w, T0 + Duration.FromMinutes(40));
+        _case.Pause(w, T0 + Duration.FromHours(2), "等待入户");
+        _case.Resume(w, T0 + Duration.FromHours(5));
         _case.Resolve(w, T0 + Duration.FromDays(1));
         _sla = new SlaEngine(SlaPolicySet.Default, Calculator).Track(_case);
-        _sla.Pause(T0 + Duration.FromHours(2), "等待入户");
-        _sla.Resume(T0 + Duration.FromHours(5));
     }
 
     [Benchmark(Baseline = true)]

@@ -25,8 +25,9 @@ namespace Governance.Json;
 /// <para>The library's own types carry their converters and their polymorphic discriminators as attributes, so a type
 /// round-trips under any options; these settings add the strictness and the NodaTime types. Polymorphic hierarchies
 /// (<c>CaseCommand</c>, <c>TimeBankRequest</c>) are written with a <c>"type"</c> member whose values are stable,
-/// documented codes (not CLR type names) listed on each base type. Converters written by hand (deadline goals,
-/// time-bank transactions) always use camelCase member names.</para>
+/// documented codes (not CLR type names) listed on each base type; an unknown code is a <see cref="JsonException"/>, and a
+/// missing one is System.Text.Json's <see cref="NotSupportedException"/> (its message names the path). Converters written
+/// by hand (deadline goals) always use camelCase member names.</para>
 /// <para>In ASP.NET Core: <c>builder.Services.ConfigureHttpJsonOptions(o =&gt; o.SerializerOptions.ConfigureForGovernance())</c>.</para>
 /// </remarks>
 public static class GovernanceJson

@@ -1,5 +1,6 @@
 using Governance.Organisation;
 using Governance.People;
+using Governance.Sla;
 
 namespace Governance.Cases;
 
@@ -9,7 +10,9 @@ namespace Governance.Cases;
 /// authorization policy before anything changes, so a refused command leaves the case exactly as it was.
 /// Every accepted command is appended to <see cref="History"/> and raises a <see cref="CaseEvent"/>.
 /// </summary>
-/// <remarks>Create cases with <see cref="CaseWorkflow.Register"/>. A case is not thread-safe: one command at a time.</remarks>
+/// <remarks>Create cases with <see cref="CaseWorkflow.Register"/>, and rebuild stored ones with <see cref="CaseWorkflow.Restore"/>
+/// (from the registration and the history alone). <see cref="Version"/> counts the history entries, for optimistic
+/// concurrency in a store. A case is not thread-safe: one command at a time.</remarks>
 public sealed class Case
 {
     private const int MainPathLength = 5;
@@ -20,6 +23,7 @@ public sealed class Case
     private readonly List<CaseEvent> _events = new(MainPathLength + 1);
     private List<DepartmentSummons>? _summons;
     private List<ConsultationMeeting>? _meetings;
+    private List<CasePause>? _pauses;
 
     internal Case(CaseWorkflow workflow, CaseRegistration registration)
     {
@@ -28,6 +32,8 @@ public sealed class Case
         GridId = registration.Location.GridId;
         Level = OrganisationLevel.Grid;
         LastActivityAt = registration.RegisteredAt;
+        Priority = registration.Priority;
+        SlaPolicy = registration.SlaPolicy;
     }
 
     /// <summary>The case id.</summary>
@@ -42,8 +48,20 @@ public sealed class Case
     /// <summary>What it is about.</summary>
     public CaseCategory Category => Registration.Category;
 
-    /// <summary>How urgent.</summary>
-    public Priority Priority => Registration.Priority;
+    /// <summary>How urgent now: the registration's priority, or the latest <see cref="ChangePriorityCommand"/>'s.</summary>
+    public Priority Priority { get; private set; }
+
+    /// <summary>The SLA policy version the case is judged by now (pinned at registration, moved by a priority change); null if unpinned.</summary>
+    public SlaPolicyReference? SlaPolicy { get; private set; }
+
+    /// <summary>The number of entries in <see cref="History"/>: the version a store appends after (optimistic concurrency).</summary>
+    public int Version => _history.Count;
+
+    /// <summary>Whether the SLA clocks are paused now (a <see cref="PauseCommand"/> not yet resumed).</summary>
+    public bool IsPaused => _pauses is { Count: > 0 } p && p[^1].End is null;
+
+    /// <summary>The pauses of the SLA clocks so far, oldest first.</summary>
+    public IReadOnlyList<CasePause> Pauses => (IReadOnlyList<CasePause>?)_pauses ?? [];
 
     /// <summary>When it was registered.</summary>
     public Instant RegisteredAt => Registration.RegisteredAt;
@@ -200,6 +218,28 @@ public sealed class Case
     /// <exception cref="CaseCommandRejectedException">Not permitted now, or not authorised; nothing changed.</exception>
     public void Transfer(Id<Person> actor, Instant at, Id<Grid> toGrid, string? note = null) => Execute(new TransferCommand(actor, at, toGrid, note));
 
+    /// <summary>暂停计时 — pause the SLA clocks.</summary>
+    /// <param name="actor">Who pauses them.</param>
+    /// <param name="at">When.</param>
+    /// <param name="reason">Why (e.g. 住户外出，无法入户).</param>
+    /// <exception cref="CaseCommandRejectedException">Not permitted now, already paused, or not authorised; nothing changed.</exception>
+    public void Pause(Id<Person> actor, Instant at, string reason) => Execute(new PauseCommand(actor, at, reason));
+
+    /// <summary>恢复计时 — resume the SLA clocks.</summary>
+    /// <param name="actor">Who resumes them.</param>
+    /// <param name="at">When.</param>
+    /// <param name="note">An optional note.</param>
+    /// <exception cref="CaseCommandRejectedException">Not permitted now, not paused, or not authorised; nothing changed.</exception>
+    public void Resume(Id<Person> actor, Instant at, string? note = null) => Execute(new ResumeCommand(actor, at, note));
+
+    /// <summary>调整优先级 — change the priority.</summary>
+    /// <param name="actor">Who changes it.</param>
+    /// <param name="at">When.</param>
+    /// <param name="priority">The new priority.</param>
+    /// <param name="note">An optional note.</param>
+    /// <exception cref="CaseCommandRejectedException">Not permitted now, or not authorised; nothing changed.</exception>
+    public void ChangePriority(Id<Person> actor, Instant at, Priority priority, string? note = null) => Execute(new ChangePriorityCommand(actor, at, priority, note));
+
     /// <summary>Executes any command (the methods above are shorthands for this one).</summary>
     /// <param name="command">The command.</param>
     /// <exception cref="ArgumentException">The command's arguments are invalid; nothing changed.</exception>
@@ -229,9 +269,15 @@ public sealed class Case
     }
 
     /// <summary>Applies an accepted command, moving the case to <paramref name="to"/>; called by the workflow once every check has passed.</summary>
-    internal void Apply(CaseCommand command, Role role, CaseState from, CaseState to, OrganisationLevel? nextLevel)
+    internal void Apply(CaseCommand command, Role role, CaseState from, CaseState to, OrganisationLevel? nextLevel, SlaPolicyReference? policy = null)
     {
-        _history.Add(new CaseHistoryEntry(_history.Count + 1, command, role, from, to));
+        var level = command switch
+        {
+            EscalateCommand => nextLevel!.Value,
+            TransferCommand => OrganisationLevel.Grid,
+            _ => Level,
+        };
+        _history.Add(new CaseHistoryEntry(_history.Count + 1, command, role, from, to, level, policy));
         State = to;
         LastActivityAt = command.At;
         var (actor, at) = (command.Actor, command.At);
@@ -295,6 +341,20 @@ public sealed class Case
                 Rejection = j;
                 _events.Add(new CaseRejected(Id, actor, at, j.Kind, j.DuplicateOf));
                 break;
+            case PauseCommand p:
+                (_pauses ??= []).Add(new CasePause(at, null, p.Reason));
+                _events.Add(new CasePaused(Id, actor, at, p.Reason));
+                break;
+            case ResumeCommand:
+                var pause = _pauses![^1];
+                _pauses[^1] = pause with { End = at };
+                _events.Add(new CaseResumed(Id, actor, at, pause.Start));
+                break;
+            case ChangePriorityCommand cp:
+                _events.Add(new CasePriorityChanged(Id, actor, at, Priority, cp.Priority));
+                Priority = cp.Priority;
+                SlaPolicy = policy ?? SlaPolicy;
+                break;
             case TransferCommand t:
                 _events.Add(new CaseTransferred(Id, actor, at, GridId, t.ToGrid));
                 GridId = t.ToGrid;
@@ -306,4 +366,7 @@ public sealed class Case
     }
 
     internal void Registered() => _events.Add(new CaseRegistered(Id, Registration.Reporter, RegisteredAt, GridId));
+
+    /// <summary>Forgets the events raised while a stored history was applied (<see cref="CaseWorkflow.Restore"/>).</summary>
+    internal void Restored() => _events.Clear();
 }

@@ -35,6 +35,9 @@ public static class CaseDisplayNames
         CaseTrigger.OverrideClose => "督导办结",
         CaseTrigger.Reject => "驳回",
         CaseTrigger.Transfer => "转办",
+        CaseTrigger.Pause => "暂停计时",
+        CaseTrigger.Resume => "恢复计时",
+        CaseTrigger.ChangePriority => "调整优先级",
         _ => trigger.ToString(),
     };
 

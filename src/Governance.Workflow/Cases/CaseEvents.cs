@@ -103,3 +103,25 @@ public sealed record CaseRejected(Id<Case> CaseId, Id<Person>? Actor, Instant Oc
 /// <param name="FromGrid">The grid before.</param>
 /// <param name="ToGrid">The grid that takes it.</param>
 public sealed record CaseTransferred(Id<Case> CaseId, Id<Person>? Actor, Instant OccurredAt, Id<Grid> FromGrid, Id<Grid> ToGrid) : CaseEvent(CaseId, Actor, OccurredAt);
+
+/// <summary>已暂停计时 — a case's SLA clocks were paused.</summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="Actor">Who paused them.</param>
+/// <param name="OccurredAt">When.</param>
+/// <param name="Reason">Why.</param>
+public sealed record CasePaused(Id<Case> CaseId, Id<Person>? Actor, Instant OccurredAt, string Reason) : CaseEvent(CaseId, Actor, OccurredAt);
+
+/// <summary>已恢复计时 — a case's SLA clocks were resumed.</summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="Actor">Who resumed them.</param>
+/// <param name="OccurredAt">When.</param>
+/// <param name="PausedSince">When the pause began.</param>
+public sealed record CaseResumed(Id<Case> CaseId, Id<Person>? Actor, Instant OccurredAt, Instant PausedSince) : CaseEvent(CaseId, Actor, OccurredAt);
+
+/// <summary>已调整优先级 — a case's priority changed.</summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="Actor">Who changed it.</param>
+/// <param name="OccurredAt">When.</param>
+/// <param name="From">The priority before.</param>
+/// <param name="To">The priority now.</param>
+public sealed record CasePriorityChanged(Id<Case> CaseId, Id<Person>? Actor, Instant OccurredAt, Priority From, Priority To) : CaseEvent(CaseId, Actor, OccurredAt);

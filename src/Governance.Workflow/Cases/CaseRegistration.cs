@@ -1,4 +1,5 @@
 using Governance.People;
+using Governance.Sla;
 
 namespace Governance.Cases;
 
@@ -12,6 +13,8 @@ namespace Governance.Cases;
 /// <param name="Reporter">Who reported it, if a known person.</param>
 /// <param name="Priority">How urgent.</param>
 /// <param name="Attachments">References to photos or documents kept by the host.</param>
+/// <param name="SlaPolicy">The SLA policy version the case is judged by; filled in by <see cref="CaseWorkflow.Register"/> from
+/// the workflow's policy set when it has one (the policy is pinned at registration), and kept as given otherwise.</param>
 public sealed record CaseRegistration(
     Id<Case> Id,
     CaseSource Source,
@@ -21,4 +24,5 @@ public sealed record CaseRegistration(
     Instant RegisteredAt,
     Id<Person>? Reporter = null,
     Priority Priority = Priority.Normal,
-    IReadOnlyList<string>? Attachments = null);
+    IReadOnlyList<string>? Attachments = null,
+    SlaPolicyReference? SlaPolicy = null);

@@ -38,4 +38,13 @@ public enum CaseTrigger
 
     /// <summary>转办 — transfer the case to another grid.</summary>
     Transfer,
+
+    /// <summary>暂停计时 — pause the SLA clocks.</summary>
+    Pause,
+
+    /// <summary>恢复计时 — resume the SLA clocks.</summary>
+    Resume,
+
+    /// <summary>调整优先级 — change the priority.</summary>
+    ChangePriority,
 }

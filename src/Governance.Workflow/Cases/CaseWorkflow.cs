@@ -1,5 +1,6 @@
 using Governance.Organisation;
 using Governance.People;
+using Governance.Sla;
 using Stateless;
 using Stateless.Graph;
 using static Governance.Cases.CaseState;
@@ -24,7 +25,7 @@ namespace Governance.Cases;
 /// changes, so a refused command changes nothing.</para>
 /// </remarks>
 /// <threadsafety>The definition is immutable and safe to share between threads; each case takes one command at a time.</threadsafety>
-public sealed class CaseWorkflow
+public sealed partial class CaseWorkflow
 {
     private const int MaxNoteLength = 2000;
 
@@ -39,15 +40,21 @@ public sealed class CaseWorkflow
     private readonly sbyte[] _transitions;
     private readonly IReadOnlyList<CaseTrigger>[] _permitted;
     private readonly Stateless.Reflection.StateMachineInfo _info;
+    private readonly SlaPolicySet? _slaPolicies;
 
     /// <summary>Creates the workflow for an organisation.</summary>
     /// <param name="organisation">The organisation model: grids, people, assignments, ladders.</param>
     /// <param name="policy">Who may do what; <see cref="DefaultCaseAuthorizationPolicy"/> when null.</param>
+    /// <param name="slaPolicies">
+    /// The SLA policies cases are pinned to: <see cref="Register"/> records the policy that matches a case, and a priority
+    /// change the one that matches then (by name and version). Null to pin nothing (cases are then matched when evaluated).
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="organisation"/> is null.</exception>
-    public CaseWorkflow(OrganisationModel organisation, ICaseAuthorizationPolicy? policy = null)
+    public CaseWorkflow(OrganisationModel organisation, ICaseAuthorizationPolicy? policy = null, SlaPolicySet? slaPolicies = null)
     {
         _organisation = organisation ?? throw new ArgumentNullException(nameof(organisation));
         _policy = policy ?? new DefaultCaseAuthorizationPolicy();
+        _slaPolicies = slaPolicies;
         (_info, _transitions) = Tabulate();
         _permitted = new IReadOnlyList<CaseTrigger>[StateCount];
         for (var state = 0; state < StateCount; state++)
@@ -76,7 +83,8 @@ public sealed class CaseWorkflow
 
     /// <summary>Registers (登记) a case in the ledger.</summary>
     /// <param name="registration">What was reported.</param>
-    /// <returns>The case, in <see cref="CaseState.Registered"/>, with a <see cref="CaseRegistered"/> event.</returns>
+    /// <returns>The case, in <see cref="CaseState.Registered"/>, with a <see cref="CaseRegistered"/> event; its registration
+    /// carries the pinned SLA policy when the workflow has SLA policies and the registration named none.</returns>
     /// <exception cref="ArgumentException">The registration is incomplete or names an unknown grid.</exception>
     public Case Register(CaseRegistration registration)
     {
@@ -94,12 +102,21 @@ public sealed class CaseWorkflow
             throw new ArgumentException($"Case '{registration.Id}' is located in grid '{registration.Location.GridId}', which the organisation model does not have.", nameof(registration));
         }
 
+        if (_slaPolicies is not null && registration.SlaPolicy is null)
+        {
+            registration = registration with { SlaPolicy = _slaPolicies.Match(registration.Category, registration.Priority, registration.Source).Reference };
+        }
+
         var c = new Case(this, registration);
         c.Registered();
         return c;
     }
 
-    /// <summary>Rebuilds a case by registering it and executing commands in order (e.g. a stored history).</summary>
+    /// <summary>
+    /// Re-runs commands as new: registers the case and executes each command in order against today's organisation and
+    /// authorization, raising every event again. To load a stored case use <see cref="Restore"/>, which takes the history
+    /// as what happened.
+    /// </summary>
     /// <param name="registration">The registration.</param>
     /// <param name="commands">The commands, oldest first.</param>
     /// <returns>The case.</returns>
@@ -187,6 +204,12 @@ public sealed class CaseWorkflow
                 }
 
                 break;
+            case PauseCommand when c.IsPaused:
+                throw Refuse(c, command, actor.Roles, $"the SLA clocks are already paused since {c.Pauses[^1].Start} ({c.Pauses[^1].Reason}); resume them first");
+            case ResumeCommand when !c.IsPaused:
+                throw Refuse(c, command, actor.Roles, "the SLA clocks are not paused");
+            case ChangePriorityCommand p when p.Priority == c.Priority:
+                throw Refuse(c, command, actor.Roles, $"the case is already {p.Priority}");
         }
 
         var decision = _policy.Authorize(c, command, actor, _organisation);
@@ -195,7 +218,10 @@ public sealed class CaseWorkflow
             throw Refuse(c, command, actor.Roles, decision.Reason ?? "not authorised");
         }
 
-        c.Apply(command, decision.ActingRole, from, (CaseState)to, nextLevel);
+        var pin = command is ChangePriorityCommand change && _slaPolicies is not null
+            ? _slaPolicies.Match(c.Category, change.Priority, c.Source).Reference
+            : (SlaPolicyReference?)null;
+        c.Apply(command, decision.ActingRole, from, (CaseState)to, nextLevel, pin);
     }
 
     /// <summary>The guard input of a command: what the workflow's guards read (the satisfaction of feedback).</summary>
@@ -260,6 +286,9 @@ public sealed class CaseWorkflow
         OverrideClose => new OverrideCloseCommand(default, default, "probe"),
         Reject => new RejectCommand(default, default, RejectionKind.Invalid, "probe"),
         Transfer => new TransferCommand(default, default, default),
+        Pause => new PauseCommand(default, default, "probe"),
+        Resume => new ResumeCommand(default, default),
+        ChangePriority => new ChangePriorityCommand(default, default, Priority.Urgent),
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "Expected a defined case trigger."),
     };
 
@@ -287,6 +316,12 @@ public sealed class CaseWorkflow
         {
             case EscalateCommand e:
                 Require(!string.IsNullOrWhiteSpace(e.Reason), "An escalation needs a reason: why the current level cannot solve the case.");
+                break;
+            case PauseCommand p:
+                Require(!string.IsNullOrWhiteSpace(p.Reason), "A pause needs a reason (e.g. 住户外出，无法入户).");
+                break;
+            case ChangePriorityCommand p:
+                Require(Enum.IsDefined(p.Priority), $"Priority {(int)p.Priority} is not one of Normal, Urgent, Critical.");
                 break;
             case OverrideCloseCommand o:
                 Require(!string.IsNullOrWhiteSpace(o.Reason), "A supervisor's override needs a reason.");
@@ -327,13 +362,16 @@ public sealed class CaseWorkflow
         static bool Unsatisfied(CaseCommand c) => c is GiveFeedbackCommand { Satisfaction: Satisfaction.Unsatisfied };
         static void Record(CaseCommand command, StateMachine<CaseState, CaseTrigger>.Transition transition)
         {
-            // Summons, report-ins and meetings are recorded on the case by the workflow after firing.
+            // Summons, report-ins, meetings, pauses and priority changes are recorded on the case by the workflow.
         }
 
         m.Configure(Registered)
             .Permit(Respond, Responded)
             .PermitReentry(Transfer)
-            .Permit(Reject, Rejected);
+            .Permit(Reject, Rejected)
+            .InternalTransition(t[(int)Pause], Record)
+            .InternalTransition(t[(int)Resume], Record)
+            .InternalTransition(t[(int)ChangePriority], Record);
 
         m.Configure(Responded)
             .Permit(Claim, Claimed)
@@ -343,7 +381,10 @@ public sealed class CaseWorkflow
             .InternalTransition(t[(int)RecordMeeting], Record)
             .Permit(Transfer, Registered)
             .Permit(Reject, Rejected)
-            .Permit(OverrideClose, Closed);
+            .Permit(OverrideClose, Closed)
+            .InternalTransition(t[(int)Pause], Record)
+            .InternalTransition(t[(int)Resume], Record)
+            .InternalTransition(t[(int)ChangePriority], Record);
 
         m.Configure(Claimed)
             .Permit(Resolve, Resolved)
@@ -352,13 +393,19 @@ public sealed class CaseWorkflow
             .InternalTransition(t[(int)ReportIn], Record)
             .InternalTransition(t[(int)RecordMeeting], Record)
             .Permit(Transfer, Registered)
-            .Permit(OverrideClose, Closed);
+            .Permit(OverrideClose, Closed)
+            .InternalTransition(t[(int)Pause], Record)
+            .InternalTransition(t[(int)Resume], Record)
+            .InternalTransition(t[(int)ChangePriority], Record);
 
         m.Configure(Resolved)
             .PermitIf(t[(int)GiveFeedback], CaseState.FeedbackGiven, c => !Unsatisfied(c), "满意/基本满意")
             .PermitIf(t[(int)GiveFeedback], Claimed, Unsatisfied, "不满意: 重办")
             .InternalTransition(t[(int)ReportIn], Record)
-            .Permit(OverrideClose, Closed);
+            .Permit(OverrideClose, Closed)
+            .InternalTransition(t[(int)Pause], Record)
+            .InternalTransition(t[(int)Resume], Record)
+            .InternalTransition(t[(int)ChangePriority], Record);
 
         m.Configure(CaseState.FeedbackGiven)
             .Permit(Close, Closed);

@@ -8,7 +8,9 @@ namespace Governance.Cases;
 /// case's level once escalated: cooperative cadres, the community committee, sub-district officers); the
 /// claimant resolves; grid leaders and the community escalate, transfer and reject; the community (or higher)
 /// summons departments; department liaisons report in; the grid leader or the community records meetings;
-/// the grid's worker or leader, the community, or the reporter gives feedback and closes; supervisors override.
+/// the grid's worker or leader, the community, or the reporter gives feedback and closes; supervisors override;
+/// the claimant, the grid's people or the community pause and resume the SLA clocks; grid leaders, the community and
+/// supervisors change the priority.
 /// </summary>
 public sealed class DefaultCaseAuthorizationPolicy : ICaseAuthorizationPolicy
 {
@@ -56,6 +58,13 @@ public sealed class DefaultCaseAuthorizationPolicy : ICaseAuthorizationPolicy
             case CaseTrigger.Close:
                 return Decide(OnGrid(Role.GridWorker) ?? OnGrid(Role.GridLeader) ?? Claimant() ?? Held(Role.CommunityCommittee))
                     ?? Deny($"the grid worker or grid leader of grid '{grid}', the claimant, or the community committee");
+            case CaseTrigger.Pause:
+            case CaseTrigger.Resume:
+                return Decide(Claimant() ?? OnGrid(Role.GridWorker) ?? OnGrid(Role.GridLeader) ?? Held(Role.CommunityCommittee) ?? Held(Role.SubDistrictOfficer))
+                    ?? Deny($"the claimant, the grid worker or grid leader of grid '{grid}', the community committee or a sub-district officer");
+            case CaseTrigger.ChangePriority:
+                return Decide(OnGrid(Role.GridLeader) ?? Held(Role.CommunityCommittee) ?? Held(Role.SubDistrictOfficer) ?? Held(Role.Supervisor))
+                    ?? Deny($"the grid leader of grid '{grid}', the community committee, a sub-district officer or a supervisor");
             case CaseTrigger.OverrideClose:
                 return Decide(Held(Role.Supervisor)) ?? Deny("a supervisor (督导)");
             default:

@@ -27,8 +27,9 @@ public static class GovernanceWorkflowServiceCollectionExtensions
         }
 
         services.TryAddSingleton(options.AuthorizationPolicy ?? new DefaultCaseAuthorizationPolicy());
-        services.TryAddSingleton(sp => new CaseWorkflow(sp.GetRequiredService<OrganisationModel>(), sp.GetRequiredService<ICaseAuthorizationPolicy>()));
         services.TryAddSingleton(options.SlaPolicies ?? Governance.Sla.SlaPolicySet.Default);
+        services.TryAddSingleton(sp => new CaseWorkflow(
+            sp.GetRequiredService<OrganisationModel>(), sp.GetRequiredService<ICaseAuthorizationPolicy>(), sp.GetRequiredService<Governance.Sla.SlaPolicySet>()));
         services.TryAddSingleton(sp => new Governance.Sla.SlaEngine(sp.GetRequiredService<Governance.Sla.SlaPolicySet>(), sp.GetRequiredService<Governance.Calendars.DeadlineCalculator>()));
         return services;
     }

@@ -4,8 +4,9 @@ using Governance.Cases;
 namespace Governance.Sla;
 
 /// <summary>
-/// 事件时限 — one case's SLA: its pauses and priority changes, and the thresholds already reported. Evaluate it at any
-/// instant against the case: the step cycles come from the case's history, so the SLA can never disagree with the case.
+/// 事件时限 — one case's SLA. Evaluate it at any instant against the case: the step cycles, pauses, priority changes and
+/// the policy that applies all come from the case's registration and history, so the SLA can never disagree with the case,
+/// and the tracker itself holds only its reporting position (the thresholds already reported).
 /// </summary>
 /// <remarks>
 /// <para><b>Steps and cycles.</b> Respond runs from registration until the response; claim from the response until a
@@ -14,111 +15,76 @@ namespace Governance.Sla;
 /// Escalation and transfer follow the policy's <see cref="SlaRetarget"/>: keep the elapsed time, or restart the affected
 /// steps at the change. An unsatisfied feedback reopens the case: a new resolve cycle (then feedback cycle) counts from
 /// the reopening; earlier cycles stay in the result. Close, override-close and reject cancel whatever is running.</para>
-/// <para><b>Pauses.</b> While the case is paused no step's time counts: each running step's deadline moves by exactly the
-/// paused length measured on that goal's own clock (so a pause over a weekend moves a working-day deadline by nothing).
-/// A step already breached when a pause begins stays breached: the pause does not move its deadline (a breach is final,
-/// as in ServiceNow and Jira).</para>
+/// <para><b>Policy.</b> The case is judged by the policy version it was registered under
+/// (<see cref="CaseRegistration.SlaPolicy"/>) and, after a <see cref="ChangePriorityCommand"/>, by the version recorded in
+/// that history entry: editing a policy later never changes a case's compliance. <see cref="StatesUnder"/> answers
+/// "what if this case had run under that policy set" without touching the reporting position.</para>
+/// <para><b>Pauses.</b> Between a <see cref="PauseCommand"/> and the next <see cref="ResumeCommand"/> no step's time
+/// counts: each running step's deadline moves by exactly the paused length measured on that goal's own clock (so a pause
+/// over a weekend moves a working-day deadline by nothing). A step already breached when a pause begins stays breached:
+/// the pause does not move its deadline (a breach is final, as in ServiceNow and Jira).</para>
 /// <para><b>Thresholds.</b> <see cref="Evaluate"/> reports each warning threshold and the breach of each step cycle once,
 /// stamped with the instant it was crossed, in the order crossed, however often and late it is called. A threshold is
 /// crossed only if the step was still open at that instant: a step met at or before its deadline is never breached.
 /// A cycle that keeps an earlier anchor (escalation or transfer with <see cref="SlaRetarget.KeepElapsed"/>) and is born
-/// past a threshold crosses it at its start.</para>
+/// past a threshold crosses it at its start. <see cref="ReportedThresholds"/> is the reporting position: store it, and a
+/// tracker made from it (<see cref="SlaEngine.Track(Case, IEnumerable{SlaThresholdKey}?)"/>) reports every threshold not
+/// in it exactly once and never one that is.</para>
 /// </remarks>
 /// <threadsafety>Not thread-safe: like the case, one tracker is used by one thread at a time.</threadsafety>
 public sealed class CaseSla
 {
     private readonly SlaEngine _engine;
-    private readonly List<(Instant Start, Instant? End, string Reason)> _pauses = [];
-    private readonly List<(Instant At, Priority Priority)> _priorityChanges = [];
-    private readonly HashSet<(SlaStep, int, string?, int)> _reported = [];
+    private readonly HashSet<SlaThresholdKey> _reported;
 
-    internal CaseSla(SlaEngine engine, Id<Case> caseId, Priority priority)
+    internal CaseSla(SlaEngine engine, Id<Case> caseId, IEnumerable<SlaThresholdKey>? reported)
     {
         _engine = engine;
         CaseId = caseId;
-        InitialPriority = priority;
+        _reported = reported is null ? [] : [.. reported];
     }
 
     /// <summary>The case tracked.</summary>
     public Id<Case> CaseId { get; }
 
-    /// <summary>The priority the case was registered with.</summary>
-    public Priority InitialPriority { get; }
+    /// <summary>The engine that made the tracker (its policies and calendar).</summary>
+    public SlaEngine Engine => _engine;
 
-    /// <summary>The current priority.</summary>
-    public Priority Priority => _priorityChanges.Count == 0 ? InitialPriority : _priorityChanges[^1].Priority;
-
-    /// <summary>Whether the case is paused now.</summary>
-    public bool IsPaused => _pauses.Count > 0 && _pauses[^1].End is null;
-
-    /// <summary>The pauses so far: start, end (null while running) and reason.</summary>
-    public IReadOnlyList<(Instant Start, Instant? End, string Reason)> Pauses => _pauses;
-
-    private Instant LastChange => Max(
-        _pauses.Count == 0 ? Instant.MinValue : _pauses[^1].End ?? _pauses[^1].Start,
-        _priorityChanges.Count == 0 ? Instant.MinValue : _priorityChanges[^1].At);
-
-    /// <summary>暂停计时 — pause the clocks (e.g. waiting for the resident to give access).</summary>
-    /// <param name="at">When; not before the last pause, resume or priority change.</param>
-    /// <param name="reason">Why; not empty.</param>
-    /// <exception cref="GovernanceException">The case is already paused.</exception>
-    /// <exception cref="ArgumentException"><paramref name="reason"/> is empty or <paramref name="at"/> is too early.</exception>
-    public void Pause(Instant at, string reason)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        CheckOrder(at);
-        if (IsPaused)
-        {
-            throw new GovernanceException($"Case '{CaseId}' SLA is already paused since {_pauses[^1].Start} ({_pauses[^1].Reason}); resume it first.");
-        }
-
-        _pauses.Add((at, null, reason));
-    }
-
-    /// <summary>恢复计时 — resume the clocks.</summary>
-    /// <param name="at">When; not before the pause.</param>
-    /// <exception cref="GovernanceException">The case is not paused.</exception>
-    /// <exception cref="ArgumentException"><paramref name="at"/> is too early.</exception>
-    public void Resume(Instant at)
-    {
-        CheckOrder(at);
-        if (!IsPaused)
-        {
-            throw new GovernanceException($"Case '{CaseId}' SLA is not paused, so it cannot be resumed.");
-        }
-
-        _pauses[^1] = _pauses[^1] with { End = at };
-    }
-
-    /// <summary>调整优先级 — the case's priority changed: running steps take the goals of the policy now matching, keeping their elapsed time or restarting as that policy says.</summary>
-    /// <param name="at">When; not before the last pause, resume or priority change.</param>
-    /// <param name="priority">The new priority.</param>
-    /// <exception cref="ArgumentException"><paramref name="at"/> is too early.</exception>
-    public void ChangePriority(Instant at, Priority priority)
-    {
-        if (!Enum.IsDefined(priority))
-        {
-            throw new ArgumentOutOfRangeException(nameof(priority), priority, "Expected Normal, Urgent or Critical.");
-        }
-
-        CheckOrder(at);
-        _priorityChanges.Add((at, priority));
-    }
+    /// <summary>The reporting position: every threshold reported so far, in <see cref="SlaThresholdKey"/> order.</summary>
+    public IReadOnlyList<SlaThresholdKey> ReportedThresholds => [.. _reported.Order()];
 
     /// <summary>The SLA of every step cycle at <paramref name="at"/>, without reporting thresholds.</summary>
     /// <param name="case">The case (the same one as tracked).</param>
     /// <param name="at">The instant.</param>
     /// <returns>The step cycles, in the order they started.</returns>
-    public IReadOnlyList<SlaStepState> StatesAt(Case @case, Instant at) => Compute(@case, at).Select(c => c.State).ToArray();
+    /// <exception cref="ArgumentException"><paramref name="case"/> is another case.</exception>
+    /// <exception cref="SlaPolicyNotFoundException">The case is pinned to a policy version the engine does not have.</exception>
+    public IReadOnlyList<SlaStepState> StatesAt(Case @case, Instant at) => Compute(@case, at, null).Select(c => c.State).ToArray();
 
-    /// <summary>Evaluates the SLA at <paramref name="at"/> and reports thresholds crossed since the last evaluation.</summary>
+    /// <summary>
+    /// 假设评估 — what if: the SLA of every step cycle at <paramref name="at"/> had the case been judged by
+    /// <paramref name="policies"/> (matched by category, priority and source, ignoring the pinned versions). Reports nothing.
+    /// </summary>
+    /// <param name="case">The case (the same one as tracked).</param>
+    /// <param name="at">The instant.</param>
+    /// <param name="policies">The policy set to judge it by.</param>
+    /// <returns>The step cycles, in the order they started.</returns>
+    /// <exception cref="ArgumentException"><paramref name="case"/> is another case.</exception>
+    public IReadOnlyList<SlaStepState> StatesUnder(Case @case, Instant at, SlaPolicySet policies)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        return Compute(@case, at, policies).Select(c => c.State).ToArray();
+    }
+
+    /// <summary>Evaluates the SLA at <paramref name="at"/> and reports thresholds crossed that were not reported before.</summary>
     /// <param name="case">The case (the same one as tracked).</param>
     /// <param name="at">The instant.</param>
     /// <returns>The states, the new threshold events in order, and the next threshold instant.</returns>
     /// <exception cref="ArgumentException"><paramref name="case"/> is another case.</exception>
+    /// <exception cref="SlaPolicyNotFoundException">The case is pinned to a policy version the engine does not have.</exception>
     public SlaEvaluation Evaluate(Case @case, Instant at)
     {
-        var cycles = Compute(@case, at);
+        var cycles = Compute(@case, at, null);
         var fresh = new List<SlaThresholdReached>();
         Instant? next = null;
         foreach (var c in cycles)
@@ -128,7 +94,7 @@ public sealed class CaseSla
                 var open = c.End is null || instant < c.End.Value;
                 if (instant <= at && open)
                 {
-                    if (_reported.Add((c.State.Step, c.State.Cycle, c.State.Department?.Code, percent)))
+                    if (_reported.Add(new SlaThresholdKey(c.State.Step, c.State.Cycle, c.State.Department?.Code, percent)))
                     {
                         fresh.Add(new SlaThresholdReached(CaseId, c.State.Step, c.State.Cycle, c.State.Department, percent, instant));
                     }
@@ -144,15 +110,8 @@ public sealed class CaseSla
         return new SlaEvaluation(at, cycles.Select(c => c.State).ToArray(), fresh, next);
     }
 
-    private void CheckOrder(Instant at)
-    {
-        if (at < LastChange)
-        {
-            throw new ArgumentOutOfRangeException(nameof(at), at, $"Expected an instant at or after the SLA's last change at {LastChange}.");
-        }
-    }
-
-    private List<Computed> Compute(Case @case, Instant at)
+    /// <summary>The step cycles at <paramref name="at"/>, judged by the pinned policies, or by <paramref name="whatIf"/> when given.</summary>
+    private List<Computed> Compute(Case @case, Instant at, SlaPolicySet? whatIf)
     {
         ArgumentNullException.ThrowIfNull(@case);
         if (@case.Id != CaseId)
@@ -162,7 +121,14 @@ public sealed class CaseSla
 
         var engine = _engine;
         var registration = @case.Registration;
-        var policy = engine.Policies.Match(registration.Category, InitialPriority, registration.Source);
+        SlaPolicy Choose(SlaPolicyReference? pin, Priority priority) =>
+            whatIf is not null ? whatIf.Match(registration.Category, priority, registration.Source)
+            : pin is not { } p ? engine.Policies.Match(registration.Category, priority, registration.Source)
+            : engine.TryGetPolicy(p, out var pinned) ? pinned
+            : throw new SlaPolicyNotFoundException(CaseId, p);
+
+        var policy = Choose(registration.SlaPolicy, registration.Priority);
+        var pauses = new List<(Instant Start, Instant? End)>();
         var cycles = new List<Cycle>();
         var counts = new Dictionary<(SlaStep, string?), int>();
         var baseAnchor = @case.RegisteredAt;
@@ -191,8 +157,6 @@ public sealed class CaseSla
         Instant AnchorFor(SlaStep step, Instant previous) => policy.GoalFor(step).Anchor == SlaAnchor.PreviousStep ? previous : baseAnchor;
 
         Start(SlaStep.Respond, @case.RegisteredAt, @case.RegisteredAt);
-        var changes = _priorityChanges.Where(p => p.At <= at).ToList();
-        var changeIndex = 0;
         foreach (var entry in @case.History)
         {
             var when = entry.Command.At;
@@ -201,13 +165,17 @@ public sealed class CaseSla
                 break;
             }
 
-            for (; changeIndex < changes.Count && changes[changeIndex].At <= when; changeIndex++)
-            {
-                ApplyPriorityChange(changes[changeIndex]);
-            }
-
             switch (entry.Command)
             {
+                case PauseCommand:
+                    pauses.Add((when, null));
+                    break;
+                case ResumeCommand:
+                    pauses[^1] = pauses[^1] with { End = when };
+                    break;
+                case ChangePriorityCommand change:
+                    ApplyPriorityChange(when, Choose(entry.SlaPolicy, change.Priority));
+                    break;
                 case RespondCommand:
                     Finish(SlaStep.Respond, when, true);
                     Start(SlaStep.Claim, when, AnchorFor(SlaStep.Claim, when));
@@ -287,28 +255,23 @@ public sealed class CaseSla
             }
         }
 
-        for (; changeIndex < changes.Count; changeIndex++)
-        {
-            ApplyPriorityChange(changes[changeIndex]);
-        }
+        return cycles.Select(c => Measure(c, at, pauses)).ToList();
 
-        return cycles.Select(c => Measure(c, at)).ToList();
-
-        void ApplyPriorityChange((Instant At, Priority Priority) change)
+        void ApplyPriorityChange(Instant when, SlaPolicy changed)
         {
-            policy = engine.Policies.Match(registration.Category, change.Priority, registration.Source);
+            policy = changed;
             foreach (var c in cycles.Where(c => c.End is null))
             {
                 c.Policy = policy;
                 if (policy.OnPriorityChange == SlaRetarget.Restart)
                 {
-                    c.Anchor = change.At;
+                    c.Anchor = when;
                 }
             }
         }
     }
 
-    private Computed Measure(Cycle c, Instant at)
+    private Computed Measure(Cycle c, Instant at, List<(Instant Start, Instant? End)> pauses)
     {
         var calc = _engine.Calculator;
         var goal = c.Policy.GoalFor(c.Step);
@@ -322,7 +285,7 @@ public sealed class CaseSla
         var paused = Duration.Zero;
         var pausedNow = false;
         var shifts = new List<(Instant From, Duration Length)>();
-        foreach (var (start, stop, _) in _pauses)
+        foreach (var (start, stop) in pauses)
         {
             var from = Max(start, c.Anchor);
             var to = Min(stop ?? at, until);

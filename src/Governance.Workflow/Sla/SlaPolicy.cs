@@ -24,6 +24,7 @@ namespace Governance.Sla;
 public sealed class SlaPolicy
 {
     private static readonly int[] DefaultThresholds = [50, 75];
+    private readonly int _version = 1;
 
     /// <summary>Creates a policy; unset goals are the default policy's.</summary>
     /// <param name="name">Its name, for reports.</param>
@@ -35,6 +36,20 @@ public sealed class SlaPolicy
 
     /// <summary>Its name.</summary>
     public string Name { get; }
+
+    /// <summary>
+    /// Its edition, from 1 (the default): raise it whenever the policy is edited, so that cases registered under the
+    /// earlier edition keep being judged by it (they are pinned to <see cref="Reference"/>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to less than 1.</exception>
+    public int Version
+    {
+        get => _version;
+        init => _version = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Version), value, "A policy's version counts from 1.");
+    }
+
+    /// <summary>The name and version that pin this edition of the policy.</summary>
+    public SlaPolicyReference Reference => new(Name, Version);
 
     /// <summary>Categories it applies to (by code); empty for any.</summary>
     public IReadOnlySet<string> Categories { get; init; } = new HashSet<string>();

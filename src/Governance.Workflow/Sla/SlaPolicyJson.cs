@@ -28,7 +28,8 @@ namespace Governance.Sla;
 ///   "default": { "name": "default" }
 /// }
 /// ]]></code>
-/// <para>Every member but <c>name</c> is optional; a missing goal or setting is the seeds' default
+/// <para>A policy's <c>version</c> (from 1, 1 when absent) tells its editions apart: cases are pinned to the name and
+/// version they were registered under. Every member but <c>name</c> is optional; a missing goal or setting is the seeds' default
 /// (<see cref="SlaPolicy.Default"/>). Goal kinds are <c>Elapsed</c> and <c>WorkingTime</c> (with a <c>length</c> as
 /// <c>d:hh:mm:ss</c>) and <c>CalendarDays</c> and <c>WorkingDays</c> (with <c>days</c> and an optional
 /// <c>reading</c>, <c>EndOfDay</c> by default). Priorities are <c>Normal</c>, <c>Urgent</c>, <c>Critical</c>;
@@ -84,6 +85,7 @@ public static class SlaPolicyJson
         }
 
         var name = r.String(e, "name", path);
+        var version = r.Int(e, "version", path, required: false, min: 1) ?? 1;
         var d = SlaPolicy.Default;
         var categories = new HashSet<string>(StringComparer.Ordinal);
         var sources = new HashSet<string>(StringComparer.Ordinal);
@@ -140,6 +142,7 @@ public static class SlaPolicyJson
             ? null
             : new SlaPolicy(name)
             {
+                Version = version,
                 Categories = categories,
                 Sources = sources,
                 Priorities = priorities,

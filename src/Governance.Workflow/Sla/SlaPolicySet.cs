@@ -37,6 +37,9 @@ public sealed class SlaPolicySet
     /// <summary>Only the seeds' default policy.</summary>
     public static SlaPolicySet Default { get; } = new([]);
 
+    /// <summary>Every policy of the set, the fallback last.</summary>
+    internal IEnumerable<SlaPolicy> All => Policies.Append(Fallback);
+
     /// <summary>The first policy that matches, or the fallback.</summary>
     /// <param name="category">The case's category.</param>
     /// <param name="priority">Its priority.</param>

@@ -13,7 +13,7 @@ namespace Governance.Tests.Cases;
 /// </summary>
 public class CaseWorkflowModelTests
 {
-    private static readonly CaseWorkflow Workflow = new(JiuLong());
+    internal static readonly CaseWorkflow Workflow = new(JiuLong());
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 2, 1, 0);
     private static readonly Id<Person> Cadre = "JL-CD1";
     private static readonly Id<Person>[] Actors =
@@ -33,7 +33,7 @@ public class CaseWorkflowModelTests
         select new Step(actor, trigger, satisfaction);
 
     // Sequences biased towards the main path so that deep states are reached often.
-    private static readonly Gen<Step[]> Sequences = Gen.ArrayOf(Gen.Frequency(
+    internal static readonly Gen<Step[]> Sequences = Gen.ArrayOf(Gen.Frequency(
         (3, Steps),
         (2, Gen.Elements(
             new Step(0, CaseTrigger.Respond, default), new Step(0, CaseTrigger.Claim, default), new Step(0, CaseTrigger.Resolve, default),
@@ -50,13 +50,16 @@ public class CaseWorkflowModelTests
         public int Grid = 1;
         public Id<Person>? Claimant;
         public bool PolicePending;
+        public bool Paused;
+
+        private static readonly CaseTrigger[] Clocks = [CaseTrigger.Pause, CaseTrigger.Resume, CaseTrigger.ChangePriority];
 
         private static readonly Dictionary<CaseState, CaseTrigger[]> Permitted = new()
         {
-            [CaseState.Registered] = [CaseTrigger.Respond, CaseTrigger.Transfer, CaseTrigger.Reject],
-            [CaseState.Responded] = [CaseTrigger.Claim, CaseTrigger.Escalate, CaseTrigger.SummonDepartments, CaseTrigger.ReportIn, CaseTrigger.RecordMeeting, CaseTrigger.Transfer, CaseTrigger.Reject, CaseTrigger.OverrideClose],
-            [CaseState.Claimed] = [CaseTrigger.Resolve, CaseTrigger.Escalate, CaseTrigger.SummonDepartments, CaseTrigger.ReportIn, CaseTrigger.RecordMeeting, CaseTrigger.Transfer, CaseTrigger.OverrideClose],
-            [CaseState.Resolved] = [CaseTrigger.GiveFeedback, CaseTrigger.ReportIn, CaseTrigger.OverrideClose],
+            [CaseState.Registered] = [CaseTrigger.Respond, CaseTrigger.Transfer, CaseTrigger.Reject, .. Clocks],
+            [CaseState.Responded] = [CaseTrigger.Claim, CaseTrigger.Escalate, CaseTrigger.SummonDepartments, CaseTrigger.ReportIn, CaseTrigger.RecordMeeting, CaseTrigger.Transfer, CaseTrigger.Reject, CaseTrigger.OverrideClose, .. Clocks],
+            [CaseState.Claimed] = [CaseTrigger.Resolve, CaseTrigger.Escalate, CaseTrigger.SummonDepartments, CaseTrigger.ReportIn, CaseTrigger.RecordMeeting, CaseTrigger.Transfer, CaseTrigger.OverrideClose, .. Clocks],
+            [CaseState.Resolved] = [CaseTrigger.GiveFeedback, CaseTrigger.ReportIn, CaseTrigger.OverrideClose, .. Clocks],
             [CaseState.FeedbackGiven] = [CaseTrigger.Close],
             [CaseState.Closed] = [],
             [CaseState.Rejected] = [],
@@ -88,6 +91,9 @@ public class CaseWorkflowModelTests
                 CaseTrigger.RecordMeeting => a == GridLeader(1) || a == CommunitySecretary,
                 CaseTrigger.GiveFeedback or CaseTrigger.Close => a == gridWorker || a == GridLeader(1) || a == Claimant || a == CommunitySecretary,
                 CaseTrigger.OverrideClose => a == Supervisor,
+                CaseTrigger.Pause or CaseTrigger.Resume => Paused == (s.Trigger == CaseTrigger.Resume)
+                    && (a == Claimant || a == gridWorker || leaders.Contains(a)),
+                CaseTrigger.ChangePriority => leaders.Contains(a) || a == Supervisor,
                 _ => false,
             };
         }
@@ -108,11 +114,13 @@ public class CaseWorkflowModelTests
                 case CaseTrigger.Close or CaseTrigger.OverrideClose: State = CaseState.Closed; break;
                 case CaseTrigger.Reject: State = CaseState.Rejected; break;
                 case CaseTrigger.Transfer: State = CaseState.Registered; Grid = Grid == 1 ? 2 : 1; Level = 0; Claimant = null; break;
+                case CaseTrigger.Pause: Paused = true; break;
+                case CaseTrigger.Resume: Paused = false; break;
             }
         }
     }
 
-    private static CaseRegistration Registration() =>
+    internal static CaseRegistration Registration() =>
         new("model", CaseSource.ResidentReport, CaseCategory.CorridorClutter, new CaseLocation(Grid(1)), "楼道堆物", T0);
 
     private static CaseCommand ToCommand(Case c, Step s, Instant at)
@@ -131,14 +139,17 @@ public class CaseWorkflowModelTests
             CaseTrigger.Close => new CloseCommand(a, at),
             CaseTrigger.OverrideClose => new OverrideCloseCommand(a, at, "督导决定办结"),
             CaseTrigger.Reject => new RejectCommand(a, at, RejectionKind.Invalid, "无此问题"),
+            CaseTrigger.Pause => new PauseCommand(a, at, "住户外出"),
+            CaseTrigger.Resume => new ResumeCommand(a, at),
+            CaseTrigger.ChangePriority => new ChangePriorityCommand(a, at, c.Priority == Priority.Normal ? Priority.Urgent : Priority.Normal),
             _ => new TransferCommand(a, at, c.GridId == Grid(1) ? Grid(2) : Grid(1)),
         };
     }
 
     private static object Snapshot(Case c) =>
-        (c.State, c.History.Count, c.DomainEvents.Count, c.Level, c.Claimant, c.ClaimedAs, c.GridId, c.ReopenCount, c.Summons.Count, c.AwaitingReportIn.Count(), c.Meetings.Count, c.LastActivityAt, c.Satisfaction);
+        (c.State, c.History.Count, c.DomainEvents.Count, c.Level, c.Claimant, c.ClaimedAs, c.GridId, c.ReopenCount, c.Summons.Count, c.AwaitingReportIn.Count(), c.Meetings.Count, c.LastActivityAt, c.Satisfaction, (c.IsPaused, c.Priority));
 
-    private static (Case Case, bool Agreed) Run(Step[] steps)
+    internal static (Case Case, bool Agreed) Run(Step[] steps)
     {
         var c = Workflow.Register(Registration());
         var model = new Model();
@@ -173,7 +184,7 @@ public class CaseWorkflowModelTests
                 model.Apply(actor, steps[i]);
             }
 
-            if (c.State != model.State || c.History.Count != model.History || c.ReopenCount != model.Reopens || c.Level != Ladder[model.Level])
+            if (c.State != model.State || c.History.Count != model.History || c.ReopenCount != model.Reopens || c.Level != Ladder[model.Level] || c.IsPaused != model.Paused)
             {
                 return (c, false);
             }

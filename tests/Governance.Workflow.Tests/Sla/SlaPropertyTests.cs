@@ -32,7 +32,7 @@ public class SlaPropertyTests
             $"start+{Start} gaps[{string.Join(",", Gaps)}] unsat={Unsatisfied} pause@{PauseAt}+{PauseFor} resolve={Resolve} respond={Respond} restart={Restart} evals[{string.Join(",", Evaluations)}]";
     }
 
-    private static readonly Gen<Script> Scripts =
+    internal static readonly Gen<Script> Scripts =
         from start in Gen.Choose(0, 400 * 24 * 60)
         from gaps in Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(0)), (6, Gen.Choose(1, 4000))), 6)
         from unsatisfied in Gen.Elements(true, false)
@@ -44,7 +44,7 @@ public class SlaPropertyTests
         from evaluations in Gen.ArrayOf(Gen.Choose(0, 30000))
         select new Script(start, gaps, unsatisfied, pauseAt, pauseFor, resolve, respond, restart, evaluations.Take(8).ToArray());
 
-    private static (Case Case, CaseSla Sla, Instant Registered) Play(Script s, bool withPause = true)
+    internal static (Case Case, CaseSla Sla, Instant Registered) Play(Script s, bool withPause = true)
     {
         var registered = Origin + Duration.FromMinutes(s.Start);
         var c = Workflow.Register(new CaseRegistration("P1", CaseSource.ResidentReport, CaseCategory.LeakingPipe, new CaseLocation(Grid(1)), "漏水", registered));
@@ -73,8 +73,8 @@ public class SlaPropertyTests
             if (withPause && s.PauseAt >= 0 && !paused && registered + Duration.FromMinutes(s.PauseAt) <= next)
             {
                 var p0 = Max(registered + Duration.FromMinutes(s.PauseAt), at);
-                sla.Pause(p0, "等待入户");
-                sla.Resume(p0 + Duration.FromMinutes(s.PauseFor));
+                c.Pause(w, p0, "等待入户");
+                c.Resume(w, p0 + Duration.FromMinutes(s.PauseFor));
                 paused = true;
                 next = Max(next, p0 + Duration.FromMinutes(s.PauseFor));
             }
@@ -112,8 +112,8 @@ public class SlaPropertyTests
             }
 
             var paused = engine.Track(c);
-            paused.Pause(p0, "等待");
-            paused.Resume(p1);
+            c.Pause(GridWorker(1), p0, "等待");
+            c.Resume(GridWorker(1), p1);
             var after = paused.StatesAt(c, p1).Single();
             var clock = s.Respond.Clock;
             return Calculator.Measure(before.Deadline, after.Deadline, clock) == Calculator.Measure(p0, p1, clock);

@@ -94,8 +94,8 @@ public class SlaScenarioTests
         var sla = engine.Track(c);
         c.Respond(GridWorker(1), Local(2026, 3, 2, 9, 10));
         c.Claim(GridWorker(1), Local(2026, 3, 2, 9, 20));
-        sla.Pause(Local(2026, 3, 3, 0), "住户外出，无法入户");
-        sla.Resume(Local(2026, 3, 4, 0)); // one whole working day
+        c.Pause(GridWorker(1), Local(2026, 3, 3, 0), "住户外出，无法入户");
+        c.Resume(GridWorker(1), Local(2026, 3, 4, 0)); // one whole working day
 
         var resolve = Step(sla.Evaluate(c, Local(2026, 3, 5, 12)), SlaStep.Resolve);
         Assert.Equal(Local(2026, 3, 7, 0), resolve.Deadline); // end of Thu 5th → end of Fri 6th, by one working day
@@ -108,11 +108,12 @@ public class SlaScenarioTests
         var engine = new SlaEngine(SlaPolicySet.Default, China);
         var c = Register(Local(2026, 3, 2, 9));
         var sla = engine.Track(c);
-        sla.Pause(Local(2026, 3, 2, 11), "等待");
+        c.Pause(GridWorker(1), Local(2026, 3, 2, 11), "等待");
         var e = sla.Evaluate(c, Local(2026, 3, 2, 12));
         Assert.Equal(SlaStatus.Breached, Step(e, SlaStep.Respond).Status);
         Assert.Equal(Local(2026, 3, 2, 10), Step(e, SlaStep.Respond).Deadline);
-        Assert.Throws<GovernanceException>(() => sla.Pause(Local(2026, 3, 2, 12), "again"));
+        var again = Assert.Throws<CaseCommandRejectedException>(() => c.Pause(GridWorker(1), Local(2026, 3, 2, 12), "again"));
+        Assert.Contains("already paused", again.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -173,7 +174,7 @@ public class SlaScenarioTests
         var engine = new SlaEngine(new SlaPolicySet([urgent]), China);
         var c = Register(Local(2026, 3, 2, 9));
         var sla = engine.Track(c);
-        sla.ChangePriority(Local(2026, 3, 2, 9, 5), Priority.Urgent);
+        c.ChangePriority(CommunitySecretary, Local(2026, 3, 2, 9, 5), Priority.Urgent);
         var respond = Step(sla.Evaluate(c, Local(2026, 3, 2, 9, 10)), SlaStep.Respond);
         Assert.Equal("urgent", respond.Policy);
         Assert.Equal(Local(2026, 3, 2, 9, 15), respond.Deadline);
