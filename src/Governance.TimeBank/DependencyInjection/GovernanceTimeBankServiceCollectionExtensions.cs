@@ -9,7 +9,8 @@ public static class GovernanceTimeBankServiceCollectionExtensions
     /// <summary>
     /// Registers a <see cref="TimeBankPolicy"/> and one <see cref="TimeBankLedger"/> as singletons, using the
     /// <see cref="IClock"/> that <c>AddGovernanceCore</c> registers (call that too). The ledger is in memory and
-    /// thread-safe; a host that persists it replays its stored requests into it at start-up.
+    /// thread-safe; a host that persists it registers its own ledger, made with <see cref="TimeBankLedger.Restore"/> and an
+    /// <see cref="ITimeBankWriteAhead"/>, before calling this.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Returns the policy to use from the default one; the defaults if <see langword="null"/>.</param>

@@ -66,7 +66,7 @@ public sealed partial class TimeBankLedger
 
     private bool CreditWithCap(Id<TimeBankTransaction> id, AccountState from, AccountState to, long amount)
     {
-        var room = to.Account.Kind == TimeBankAccountKind.Person ? Math.Max(0, _cap - to.Posted) : long.MaxValue;
+        var room = to.Kind == TimeBankAccountKind.Person ? Math.Max(0, _cap - to.Posted) : long.MaxValue;
         if (amount <= room)
         {
             _movements.Add(new Movement(from, to, amount, TimeBankLegKind.Posted));
@@ -97,7 +97,7 @@ public sealed partial class TimeBankLedger
         {
             foreach (var account in (ReadOnlySpan<AccountState>)[movements[i].Debit, movements[i].Credit])
             {
-                if (account.Account.Kind == TimeBankAccountKind.Issuing || !FirstOccurrence(movements, i, account))
+                if (account.Kind == TimeBankAccountKind.Issuing || !FirstOccurrence(movements, i, account))
                 {
                     continue;
                 }
@@ -134,7 +134,7 @@ public sealed partial class TimeBankLedger
                         $"'{account.Account.Id}' has {new TimeCredit(account.Posted - account.Held)} available ({new TimeCredit(account.Posted)} posted, {new TimeCredit(account.Held)} held); the transaction needs {new TimeCredit(account.Posted - account.Held - (posted - held))}.");
                 }
 
-                if (account.Account.Kind == TimeBankAccountKind.Person && posted > account.Posted && posted > _cap)
+                if (account.Kind == TimeBankAccountKind.Person && posted > account.Posted && posted > _cap)
                 {
                     return Fail(id, TimeBankRejection.StorageCapExceeded,
                         $"'{account.Account.Id}' would hold {new TimeCredit(posted)}, over the storage cap of {new TimeCredit(_cap)}.");

@@ -65,14 +65,128 @@ public sealed partial class TimeBankLedger
         {
             ledger.ImportAccounts(export.Accounts);
             ledger.ImportRelations(export.Relations);
-            for (var i = 0; i < export.Transactions.Count; i++)
-            {
-                ledger.Import(export.Transactions[i], $"$.transactions[{i}]");
-            }
+            ledger.ImportTransactions(export.Transactions);
         }
 
         return ledger;
     }
+
+    /// <summary>
+    /// The journal in two independent passes over the transactions: the ids (the id table, reversal marks and the numbering
+    /// of the ledger's own transactions) and everything else (balances, passbooks, holds, lots). They share no state, so a
+    /// large journal runs them on two threads; the first inconsistency in journal order is reported either way.
+    /// </summary>
+    private void ImportTransactions(IReadOnlyList<TimeBankTransaction> transactions)
+    {
+        _transactions.Reserve(transactions.Count);
+        if (transactions.Count < ParallelRestoreThreshold || Environment.ProcessorCount < 2)
+        {
+            var failure = ImportIds(transactions);
+            try
+            {
+                ImportPostings(transactions, failure?.Index ?? transactions.Count);
+            }
+            catch (ImportException postings)
+            {
+                throw postings.Error;
+            }
+
+            if (failure is not null)
+            {
+                throw failure.Error;
+            }
+
+            return;
+        }
+
+        var ids = Task.Factory.StartNew(() => ImportIds(transactions), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            ImportPostings(transactions, transactions.Count);
+        }
+        catch (ImportException postings)
+        {
+            throw ids.GetAwaiter().GetResult() is { } first && first.Index < postings.Index ? first.Error : postings.Error;
+        }
+
+        if (ids.GetAwaiter().GetResult() is { } idFailure)
+        {
+            throw idFailure.Error;
+        }
+    }
+
+    /// <summary>The first pass: ids used once, reversals of earlier transactions reversed once, the ledger's own numbered in order.</summary>
+    /// <returns>The first inconsistency found, or null.</returns>
+    private ImportException? ImportIds(IReadOnlyList<TimeBankTransaction> transactions)
+    {
+        long systemSequence = 0;
+        for (var index = 0; index < transactions.Count; index++)
+        {
+            var t = transactions[index];
+            if (t?.Id.Value is not { } id)
+            {
+                return new(index, Corrupt(index, null, "the transaction or its id is missing."));
+            }
+
+            var hash = TransactionIndex.Hash(id);
+            if (_transactions.Find(id, hash) is not null)
+            {
+                return new(index, Corrupt(index, t, "its id is used twice."));
+            }
+
+            var system = id.StartsWith(SystemPrefix, StringComparison.Ordinal);
+            if (system != t.Request is null || (t.Request is { } own && own.Id != t.Id))
+            {
+                return new(index, Corrupt(index, t, "a client's transaction carries the request with its own id; only the ledger's own (sys:) have none."));
+            }
+
+            if (!KindMatches(t))
+            {
+                return new(index, Corrupt(index, t, $"its request ({t.Request?.GetType().Name ?? "none"}) does not make a {t.Kind}."));
+            }
+
+            if (t.Kind == TimeBankTransactionKind.Reversal && t.Request is ReversalRequest reversal)
+            {
+                var original = reversal.Original.Value;
+                if (original is null || _transactions.Find(original) is null || !_reversed.Add(original))
+                {
+                    return new(index, Corrupt(index, t, $"it reverses '{original}', which is not an earlier transaction or was reversed already."));
+                }
+            }
+
+            if (system
+                && (!TryParseSystemId(id, out _, out var sequence) || sequence != ++systemSequence))
+            {
+                return new(index, Corrupt(index, t, $"the ledger's own transactions are numbered in order; expected number {systemSequence}."));
+            }
+
+            _transactions.Add(t, hash);
+        }
+
+        return null;
+    }
+
+    /// <summary>The second pass: each transaction applied as it was recorded, after the checks that it can follow the ones before it.</summary>
+    /// <param name="transactions">The journal.</param>
+    /// <param name="stop">Where to stop: the count, or the transaction the first pass refused when it ran first.</param>
+    /// <exception cref="ImportException">A transaction cannot follow the ones before it.</exception>
+    private void ImportPostings(IReadOnlyList<TimeBankTransaction> transactions, int stop)
+    {
+        for (var index = 0; index < stop; index++)
+        {
+            try
+            {
+                Import(transactions[index], index);
+            }
+            catch (ValidationFailedException e)
+            {
+                throw new ImportException(index, e);
+            }
+        }
+    }
+
+    /// <summary>From how many transactions a restore runs its two passes on two threads (tests lower it).</summary>
+    internal static int ParallelRestoreThreshold { get; set; } = 1 << 16;
 
     private static ValidationFailedException Corrupt(string path, string message) =>
         new("time-bank ledger export", [new ValidationError(path, message)]);
@@ -125,30 +239,21 @@ public sealed partial class TimeBankLedger
         }
     }
 
-    private void Import(TimeBankTransaction? t, string path)
+    /// <summary>The error for transaction <paramref name="index"/> (made only when refusing: the path is not formatted on the hot path).</summary>
+    private static ValidationFailedException Corrupt(int index, TimeBankTransaction? t, string message) =>
+        Corrupt($"$.transactions[{index}]", t is null ? message : $"transaction '{t.Id}' ({t.Kind}): {message}");
+
+    private void Import(TimeBankTransaction? t, int index)
     {
         if (t is null)
         {
-            throw Corrupt(path, "the transaction is null.");
+            throw Corrupt(index, null, "the transaction is null.");
         }
 
-        var id = t.Id.Value ?? throw Corrupt(path, "the transaction has no id.");
-        var fail = (string message) => Corrupt(path, $"transaction '{id}' ({t.Kind}): {message}");
+        ValidationFailedException fail(string message) => Corrupt(index, t, message);
         if (t.Timestamp < _last)
         {
             throw fail($"it is dated {t.Timestamp}, before the transaction before it ({_last}).");
-        }
-
-        var hash = TransactionIndex.Hash(id);
-        if (_transactions.Find(id, hash) is not null)
-        {
-            throw fail("its id is used twice.");
-        }
-
-        var system = id.StartsWith(SystemPrefix, StringComparison.Ordinal);
-        if (system != t.Request is null || (t.Request is { } own && own.Id != t.Id))
-        {
-            throw fail("a client's transaction carries the request with its own id; only the ledger's own (sys:) have none.");
         }
 
         if (t.LegCount == 0)
@@ -156,33 +261,20 @@ public sealed partial class TimeBankLedger
             throw fail("it has no legs.");
         }
 
-        if (!KindMatches(t))
-        {
-            throw fail($"its request ({t.Request?.GetType().Name ?? "none"}) does not make a {t.Kind}.");
-        }
-
-        var hold = ImportedHold(t, fail);
-        if (t.Kind == TimeBankTransactionKind.Reversal)
-        {
-            var original = ((ReversalRequest)t.Request!).Original.Value;
-            if (original is null || _transactions.Find(original) is null || _reversed.Contains(original))
-            {
-                throw fail($"it reverses '{original}', which is not an earlier transaction or was reversed already.");
-            }
-        }
-
+        var hold = t.Kind is TimeBankTransactionKind.Hold or TimeBankTransactionKind.HoldPosted or TimeBankTransactionKind.HoldVoided or TimeBankTransactionKind.HoldExpired
+            ? ImportedHold(t, index)
+            : null;
         _movements.Clear();
         for (var i = 0; i < t.LegCount; i++)
         {
             var leg = t.Leg(i);
-            if (leg.Debit.Value is null || !_accounts.TryGetValue(leg.Debit.Value, out var debit)
-                || leg.Credit.Value is null || !_accounts.TryGetValue(leg.Credit.Value, out var credit))
+            if (ImportedAccount(leg.Debit.Value) is not { } debit || ImportedAccount(leg.Credit.Value) is not { } credit)
             {
                 throw fail($"leg {i} names an account the ledger does not have ('{leg.Debit}' → '{leg.Credit}').");
             }
 
             var heldOrReleased = leg.Kind is TimeBankLegKind.Held or TimeBankLegKind.Released;
-            if (leg.Amount.Minutes <= 0 || !Enum.IsDefined(leg.Kind) || debit == credit
+            if (leg.Amount.Minutes <= 0 || (uint)leg.Kind > (uint)TimeBankLegKind.Released || debit == credit
                 || (heldOrReleased && (hold is null || hold.Holder != debit || leg.Amount.Minutes != hold.Amount)))
             {
                 throw fail($"leg {i} ({leg.Kind} {leg.Amount} '{leg.Debit}' → '{leg.Credit}') is not a leg the ledger writes for it.");
@@ -206,18 +298,15 @@ public sealed partial class TimeBankLedger
             throw fail("its credit's expiry is beyond the last representable date.");
         }
 
-        if (system && (!TryParseSystemId(id, out _, out var sequence) || sequence != _expirySequence + 1))
-        {
-            _movements.Clear();
-            throw fail($"the ledger's own transactions are numbered in order; expected number {_expirySequence + 1}.");
-        }
-
-        ApplyCommitted(t, hold, expiry);
-        if (!system)
-        {
-            _transactions.Add(t, hash);
-        }
+        ApplyCommitted(t, hold, expiry, indexed: true);
     }
+
+    /// <summary>The account a leg names; the issuing account and the pool (on most legs) without a look-up.</summary>
+    private AccountState? ImportedAccount(string? id) =>
+        id is null ? null
+        : ReferenceEquals(id, IssuingAccountId.Value) ? _issuing
+        : ReferenceEquals(id, PoolAccountId.Value) ? _pool
+        : _accounts.GetValueOrDefault(id);
 
     private static bool KindMatches(TimeBankTransaction t) => (t.Kind, t.Request) switch
     {
@@ -235,13 +324,18 @@ public sealed partial class TimeBankLedger
     };
 
     /// <summary>The hold a transaction makes or settles: a new one for a hold, the pending one it names otherwise.</summary>
-    private HoldState? ImportedHold(TimeBankTransaction t, Func<string, ValidationFailedException> fail)
+    private HoldState? ImportedHold(TimeBankTransaction t, int index)
     {
+        ValidationFailedException fail(string message) => Corrupt(index, t, message);
         string? settles;
         switch (t.Kind)
         {
             case TimeBankTransactionKind.Hold:
-                var r = (HoldRequest)t.Request!;
+                if (t.Request is not HoldRequest r)
+                {
+                    throw fail("a hold needs its hold request.");
+                }
+
                 if (r.Holder.Value is null || !_accounts.TryGetValue(r.Holder.Value, out var holder) || r.Amount.Minutes <= 0)
                 {
                     throw fail($"the hold's holder '{r.Holder}' is unknown or its amount {r.Amount} is not positive.");
@@ -249,10 +343,10 @@ public sealed partial class TimeBankLedger
 
                 return new HoldState(t.Id.Value, holder, r.Amount.Minutes, r.Expires);
             case TimeBankTransactionKind.HoldPosted:
-                settles = ((PostHoldRequest)t.Request!).Hold.Value;
+                settles = (t.Request as PostHoldRequest)?.Hold.Value;
                 break;
             case TimeBankTransactionKind.HoldVoided:
-                settles = ((VoidHoldRequest)t.Request!).Hold.Value;
+                settles = (t.Request as VoidHoldRequest)?.Hold.Value;
                 break;
             case TimeBankTransactionKind.HoldExpired:
                 settles = TryParseSystemId(t.Id.Value, out var subject, out _) ? subject : null;
@@ -264,5 +358,13 @@ public sealed partial class TimeBankLedger
         return settles is not null && _holds.TryGetValue(settles, out var hold) && hold.Status == TimeBankHoldStatus.Pending
             ? hold
             : throw fail($"it settles hold '{settles}', which is not pending.");
+    }
+
+    /// <summary>An inconsistency found at a place in the journal, so the two passes can report the first one.</summary>
+    private sealed class ImportException(int index, ValidationFailedException error) : Exception(error.Message, error)
+    {
+        public int Index { get; } = index;
+
+        public ValidationFailedException Error { get; } = error;
     }
 }

@@ -79,7 +79,11 @@ public sealed partial class TimeBankLedger
     /// journal and id table, and what its kind does to holds and reversals. Live requests and <see cref="Restore"/> both
     /// come through here, so a restored ledger is the ledger that was exported. Nothing here can fail but allocation.
     /// </summary>
-    private void ApplyCommitted(TimeBankTransaction transaction, HoldState? hold, Instant expiry)
+    /// <param name="transaction">The transaction.</param>
+    /// <param name="hold">The hold it makes or settles.</param>
+    /// <param name="expiry">When the credit it posts to lots expires.</param>
+    /// <param name="indexed">Whether its id is filed and its reversal marked already (a restore's first pass does both).</param>
+    private void ApplyCommitted(TimeBankTransaction transaction, HoldState? hold, Instant expiry, bool indexed = false)
     {
         foreach (var m in _movements)
         {
@@ -104,7 +108,7 @@ public sealed partial class TimeBankLedger
             case TimeBankTransactionKind.HoldExpired:
                 hold!.Status = TimeBankHoldStatus.Expired;
                 break;
-            case TimeBankTransactionKind.Reversal:
+            case TimeBankTransactionKind.Reversal when !indexed:
                 _reversed.Add(((ReversalRequest)transaction.Request!).Original.Value);
                 break;
         }
@@ -113,7 +117,10 @@ public sealed partial class TimeBankLedger
         {
             // The ledger's own transactions; a client's is filed by TryExecute, which has its id's hash.
             _expirySequence++;
-            _transactions.Add(transaction, TransactionIndex.Hash(transaction.Id.Value));
+            if (!indexed)
+            {
+                _transactions.Add(transaction, TransactionIndex.Hash(transaction.Id.Value));
+            }
         }
     }
 
@@ -273,6 +280,9 @@ public sealed partial class TimeBankLedger
     {
         /// <summary>The account's place in the opening order.</summary>
         public int Order { get; } = order;
+
+        /// <summary>The account's kind, kept here so that the checks read it without touching the account record.</summary>
+        public TimeBankAccountKind Kind { get; } = account.Kind;
 
         public TimeBankAccount Account { get; } = account;
 

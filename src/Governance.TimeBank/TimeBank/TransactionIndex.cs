@@ -51,6 +51,32 @@ internal sealed class TransactionIndex
     /// <returns>The transaction, or null.</returns>
     public TimeBankTransaction? Find(string id) => Find(id, Hash(id));
 
+    /// <summary>
+    /// Makes room for <paramref name="count"/> ids in an empty index at once (a restore knows how many are coming): the
+    /// directory starts deep enough that no bucket splits while they are added.
+    /// </summary>
+    public void Reserve(int count)
+    {
+        if (Count > 0 || count <= BucketSize / 2)
+        {
+            return;
+        }
+
+        var depth = Math.Min(24, (int)Math.Ceiling(Math.Log2(count * 1.5 / BucketSize)));
+        if (depth <= _depth)
+        {
+            return;
+        }
+
+        var directory = new Bucket[1 << depth];
+        for (var i = 0; i < directory.Length; i++)
+        {
+            directory[i] = new Bucket(depth, BucketSize);
+        }
+
+        (_directory, _depth) = (directory, depth);
+    }
+
     /// <summary>Adds a transaction whose id is not in the index yet.</summary>
     /// <param name="transaction">The transaction.</param>
     /// <param name="hash">The <see cref="Hash"/> of its id.</param>

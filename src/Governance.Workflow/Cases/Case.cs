@@ -269,31 +269,45 @@ public sealed class Case
     }
 
     /// <summary>Applies an accepted command, moving the case to <paramref name="to"/>; called by the workflow once every check has passed.</summary>
-    internal void Apply(CaseCommand command, Role role, CaseState from, CaseState to, OrganisationLevel? nextLevel, SlaPolicyReference? policy = null)
+    internal void Apply(CaseCommand command, Role role, CaseState from, CaseState to, OrganisationLevel? nextLevel, SlaPolicyReference? policy = null, CaseHistoryEntry? stored = null)
     {
+        // A stored entry (restoring) is kept as it is, and raises no event.
+        var raise = stored is null;
         var level = command switch
         {
             EscalateCommand => nextLevel!.Value,
             TransferCommand => OrganisationLevel.Grid,
             _ => Level,
         };
-        _history.Add(new CaseHistoryEntry(_history.Count + 1, command, role, from, to, level, policy));
+        _history.Add(stored ?? new CaseHistoryEntry(_history.Count + 1, command, role, from, to, level, policy));
         State = to;
         LastActivityAt = command.At;
         var (actor, at) = (command.Actor, command.At);
         switch (command)
         {
             case RespondCommand:
-                _events.Add(new CaseResponded(Id, actor, at));
+                if (raise)
+                {
+                    _events.Add(new CaseResponded(Id, actor, at));
+                }
+
                 break;
             case ClaimCommand:
                 Claimant = actor;
                 ClaimedAs = role;
-                _events.Add(new CaseClaimed(Id, actor, at));
+                if (raise)
+                {
+                    _events.Add(new CaseClaimed(Id, actor, at));
+                }
+
                 break;
             case EscalateCommand e:
-                _events.Add(new CaseEscalated(Id, actor, at, Level, nextLevel!.Value, e.Reason));
-                Level = nextLevel.Value;
+                if (raise)
+                {
+                    _events.Add(new CaseEscalated(Id, actor, at, Level, level, e.Reason));
+                }
+
+                Level = level;
                 Claimant = null;
                 ClaimedAs = null;
                 EscalationCount++;
@@ -305,58 +319,109 @@ public sealed class Case
                     _summons.Add(new DepartmentSummons(department, at, actor));
                 }
 
-                _events.Add(new DepartmentsSummoned(Id, actor, at, s.Departments));
+                if (raise)
+                {
+                    _events.Add(new DepartmentsSummoned(Id, actor, at, s.Departments));
+                }
+
                 break;
             case ReportInCommand r:
                 var i = _summons!.FindIndex(x => x.Department == r.Department && !x.HasReported);
                 _summons[i] = _summons[i] with { ReportedAt = at, ReportedBy = actor };
-                _events.Add(new DepartmentReportedIn(Id, actor, at, r.Department));
+                if (raise)
+                {
+                    _events.Add(new DepartmentReportedIn(Id, actor, at, r.Department));
+                }
+
                 break;
             case RecordMeetingCommand m:
                 var meeting = new ConsultationMeeting(at, actor, m.Participants, m.Outcome);
                 (_meetings ??= []).Add(meeting);
-                _events.Add(new ConsultationMeetingHeld(Id, actor, at, meeting));
+                if (raise)
+                {
+                    _events.Add(new ConsultationMeetingHeld(Id, actor, at, meeting));
+                }
+
                 break;
             case ResolveCommand:
-                _events.Add(new CaseResolved(Id, actor, at));
+                if (raise)
+                {
+                    _events.Add(new CaseResolved(Id, actor, at));
+                }
+
                 break;
             case GiveFeedbackCommand f:
                 Satisfaction = f.Satisfaction;
-                _events.Add(new FeedbackGiven(Id, actor, at, f.Satisfaction));
+                if (raise)
+                {
+                    _events.Add(new FeedbackGiven(Id, actor, at, f.Satisfaction));
+                }
+
                 if (to == CaseState.Claimed)
                 {
                     ReopenCount++;
-                    _events.Add(new CaseReopened(Id, actor, at, ReopenCount));
+                    if (raise)
+                    {
+                        _events.Add(new CaseReopened(Id, actor, at, ReopenCount));
+                    }
                 }
 
                 break;
             case CloseCommand:
-                _events.Add(new CaseClosed(Id, actor, at, null));
+                if (raise)
+                {
+                    _events.Add(new CaseClosed(Id, actor, at, null));
+                }
+
                 break;
             case OverrideCloseCommand o:
                 OverrideReason = o.Reason;
-                _events.Add(new CaseClosed(Id, actor, at, o.Reason));
+                if (raise)
+                {
+                    _events.Add(new CaseClosed(Id, actor, at, o.Reason));
+                }
+
                 break;
             case RejectCommand j:
                 Rejection = j;
-                _events.Add(new CaseRejected(Id, actor, at, j.Kind, j.DuplicateOf));
+                if (raise)
+                {
+                    _events.Add(new CaseRejected(Id, actor, at, j.Kind, j.DuplicateOf));
+                }
+
                 break;
             case PauseCommand p:
                 (_pauses ??= []).Add(new CasePause(at, null, p.Reason));
-                _events.Add(new CasePaused(Id, actor, at, p.Reason));
+                if (raise)
+                {
+                    _events.Add(new CasePaused(Id, actor, at, p.Reason));
+                }
+
                 break;
             case ResumeCommand:
                 var pause = _pauses![^1];
                 _pauses[^1] = pause with { End = at };
-                _events.Add(new CaseResumed(Id, actor, at, pause.Start));
+                if (raise)
+                {
+                    _events.Add(new CaseResumed(Id, actor, at, pause.Start));
+                }
+
                 break;
             case ChangePriorityCommand cp:
-                _events.Add(new CasePriorityChanged(Id, actor, at, Priority, cp.Priority));
+                if (raise)
+                {
+                    _events.Add(new CasePriorityChanged(Id, actor, at, Priority, cp.Priority));
+                }
+
                 Priority = cp.Priority;
                 SlaPolicy = policy ?? SlaPolicy;
                 break;
             case TransferCommand t:
-                _events.Add(new CaseTransferred(Id, actor, at, GridId, t.ToGrid));
+                if (raise)
+                {
+                    _events.Add(new CaseTransferred(Id, actor, at, GridId, t.ToGrid));
+                }
+
                 GridId = t.ToGrid;
                 Level = OrganisationLevel.Grid;
                 Claimant = null;
@@ -366,7 +431,4 @@ public sealed class Case
     }
 
     internal void Registered() => _events.Add(new CaseRegistered(Id, Registration.Reporter, RegisteredAt, GridId));
-
-    /// <summary>Forgets the events raised while a stored history was applied (<see cref="CaseWorkflow.Restore"/>).</summary>
-    internal void Restored() => _events.Clear();
 }

@@ -35,10 +35,9 @@ public sealed partial class CaseWorkflow
         {
             sequence++;
             var (command, to, level) = Check(c, entry, sequence);
-            c.Apply(command, entry.ActingRole, c.State, to, level, entry.SlaPolicy);
+            c.Apply(command, entry!.ActingRole, c.State, to, level, entry.SlaPolicy, entry);
         }
 
-        c.Restored();
         return c;
     }
 

@@ -10,5 +10,6 @@ namespace Governance.Cases;
 public sealed record EscalateCommand(Id<Person> Actor, Instant At, string Reason, string? Note = null) : CaseCommand(Actor, At, Note)
 {
     /// <inheritdoc />
+    [System.Text.Json.Serialization.JsonIgnore]
     public override CaseTrigger Trigger => CaseTrigger.Escalate;
 }

@@ -11,5 +11,6 @@ namespace Governance.Cases;
 public sealed record RecordMeetingCommand(Id<Person> Actor, Instant At, IReadOnlyList<string> Participants, string Outcome, string? Note = null) : CaseCommand(Actor, At, Note)
 {
     /// <inheritdoc />
+    [System.Text.Json.Serialization.JsonIgnore]
     public override CaseTrigger Trigger => CaseTrigger.RecordMeeting;
 }

@@ -12,5 +12,6 @@ namespace Governance.Cases;
 public sealed record RejectCommand(Id<Person> Actor, Instant At, RejectionKind Kind, string Reason, Id<Case>? DuplicateOf = null, string? Note = null) : CaseCommand(Actor, At, Note)
 {
     /// <inheritdoc />
+    [System.Text.Json.Serialization.JsonIgnore]
     public override CaseTrigger Trigger => CaseTrigger.Reject;
 }

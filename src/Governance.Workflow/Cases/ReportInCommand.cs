@@ -10,5 +10,6 @@ namespace Governance.Cases;
 public sealed record ReportInCommand(Id<Person> Actor, Instant At, Department Department, string? Note = null) : CaseCommand(Actor, At, Note)
 {
     /// <inheritdoc />
+    [System.Text.Json.Serialization.JsonIgnore]
     public override CaseTrigger Trigger => CaseTrigger.ReportIn;
 }

@@ -9,5 +9,6 @@ namespace Governance.Cases;
 public sealed record ResumeCommand(Id<Person> Actor, Instant At, string? Note = null) : CaseCommand(Actor, At, Note)
 {
     /// <inheritdoc />
+    [System.Text.Json.Serialization.JsonIgnore]
     public override CaseTrigger Trigger => CaseTrigger.Resume;
 }

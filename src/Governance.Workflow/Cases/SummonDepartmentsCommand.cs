@@ -10,5 +10,6 @@ namespace Governance.Cases;
 public sealed record SummonDepartmentsCommand(Id<Person> Actor, Instant At, IReadOnlyList<Department> Departments, string? Note = null) : CaseCommand(Actor, At, Note)
 {
     /// <inheritdoc />
+    [System.Text.Json.Serialization.JsonIgnore]
     public override CaseTrigger Trigger => CaseTrigger.SummonDepartments;
 }

@@ -11,5 +11,6 @@ namespace Governance.Cases;
 public sealed record TransferCommand(Id<Person> Actor, Instant At, Id<Grid> ToGrid, string? Note = null) : CaseCommand(Actor, At, Note)
 {
     /// <inheritdoc />
+    [System.Text.Json.Serialization.JsonIgnore]
     public override CaseTrigger Trigger => CaseTrigger.Transfer;
 }

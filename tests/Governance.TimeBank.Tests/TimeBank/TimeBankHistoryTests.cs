@@ -214,6 +214,43 @@ public class TimeBankHistoryTests
     }
 
     [Fact]
+    public void On_two_threads_a_restore_is_the_same_and_still_reports_the_first_inconsistency_in_journal_order()
+    {
+        var (ledger, clock) = Create(new TimeBankPolicy { GiftRecipients = GiftRecipients.Anyone, CreditLifetime = Period.FromDays(3) });
+        for (var i = 0; i < 300; i++)
+        {
+            clock.Advance(Duration.FromHours(7));
+            ledger.Deposit(new DepositRequest($"d{i}", Acc(TimeBankFixture.People[i % 4]), Service(30 + i), "GW1"));
+            ledger.TryExecute(new GiftRequest($"g{i}", Acc(TimeBankFixture.People[i % 4]), Acc(TimeBankFixture.People[(i + 1) % 4]), TimeCredit.FromMinutes(20)), out _, out _);
+        }
+
+        var export = ledger.Export();
+        var sequential = ExportJson(TimeBankLedger.Restore(export, clock));
+        var threshold = TimeBankLedger.ParallelRestoreThreshold;
+        TimeBankLedger.ParallelRestoreThreshold = 0;
+        try
+        {
+            Assert.Equal(sequential, ExportJson(TimeBankLedger.Restore(export, clock)));
+            Assert.Equal(ExportJson(ledger), sequential);
+
+            // A repeated id late (found by the id pass) and an unknown account early (found by the postings pass): the early one is reported.
+            var list = export.Transactions.ToList();
+            list[400] = list[10];
+            var t = list[5];
+            list[5] = new TimeBankTransaction(t.Id, t.Kind, t.Timestamp, t.Request, new TimeBankLeg("P-NOBODY", "sys:issuing", TimeCredit.FromMinutes(1), TimeBankLegKind.Posted), null);
+            var e = Assert.Throws<ValidationFailedException>(() => TimeBankLedger.Restore(export with { Transactions = list }, clock));
+            Assert.Equal("$.transactions[5]", e.Errors.Single().Path);
+            var late = export.Transactions.ToList();
+            late[400] = late[10];
+            Assert.Equal("$.transactions[400]", Assert.Throws<ValidationFailedException>(() => TimeBankLedger.Restore(export with { Transactions = late }, clock)).Errors.Single().Path);
+        }
+        finally
+        {
+            TimeBankLedger.ParallelRestoreThreshold = threshold;
+        }
+    }
+
+    [Fact]
     public void Missing_and_malformed_members_are_errors_with_their_path_never_defaults()
     {
         var (ledger, _) = Create();

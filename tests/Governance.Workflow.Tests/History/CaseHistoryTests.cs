@@ -264,6 +264,44 @@ public class CaseHistoryTests
         Assert.Equal(json, JsonSerializer.Serialize(back, Json));
     }
 
+    /// <summary>Members that may be left out (they have a documented default); every other member is required.</summary>
+    private static readonly HashSet<string> Optional = ["note", "duplicateOf", "reporter", "priority", "attachments", "slaPolicy", "buildingId", "unitId", "floor", "address"];
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void Removing_any_required_member_of_a_command_is_an_error_naming_it(CaseCommand command)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(command, Json))!.AsObject();
+        foreach (var member in json.Select(p => p.Key).Where(k => k != "type" && !Optional.Contains(k)).ToList())
+        {
+            var without = json.DeepClone().AsObject();
+            without.Remove(member);
+            var e = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<CaseCommand>(without.ToJsonString(), Json));
+            Assert.Contains(member, e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Removing_any_required_member_of_a_registration_or_history_entry_is_an_error_naming_it()
+    {
+        var c = CaseWorkflowModelTests.Workflow.Register(new CaseRegistration("E1", CaseSource.ResidentReport, CaseCategory.LeakingPipe, new CaseLocation(Grid(1)), "漏水", Instant.FromUtc(2026, 3, 2, 1, 0)));
+        c.Respond(GridWorker(1), Instant.FromUtc(2026, 3, 2, 1, 10));
+        void Check<T>(T value)
+        {
+            var json = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(value, Json))!.AsObject();
+            foreach (var member in json.Select(p => p.Key).Where(k => !Optional.Contains(k)).ToList())
+            {
+                var without = json.DeepClone().AsObject();
+                without.Remove(member);
+                var e = Assert.ThrowsAny<Exception>(() => JsonSerializer.Deserialize<T>(without.ToJsonString(), Json));
+                Assert.True(e is JsonException or NotSupportedException, $"{typeof(T).Name} without '{member}': {e.GetType().Name}");
+            }
+        }
+
+        Check(c.Registration);
+        Check(c.History[0]);
+    }
+
     [Fact]
     public void Missing_required_members_and_unknown_discriminators_are_errors_never_defaults()
     {
