@@ -14,8 +14,8 @@ namespace Governance.Benchmarks.TimeBank;
 [MemoryDiagnoser]
 [MedianColumn]
 [InvocationCount(1)]
-[WarmupCount(2)]
-[IterationCount(6)]
+[WarmupCount(3)]
+[IterationCount(10)]
 public class TimeBankRestoreBenchmarks
 {
     public const int Transactions = 1_000_000;
