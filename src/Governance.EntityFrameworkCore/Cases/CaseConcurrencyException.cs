@@ -1,0 +1,33 @@
+using Governance.Cases;
+
+namespace Governance.EntityFrameworkCore.Cases;
+
+/// <summary>
+/// 并发冲突 — another writer appended to the case first: the case stored is at <see cref="ActualVersion"/>, not the
+/// <see cref="ExpectedVersion"/> this append was made on. Nothing was written; reload the case and try again.
+/// </summary>
+public sealed class CaseConcurrencyException : GovernanceException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="caseId">The case.</param>
+    /// <param name="expectedVersion">The version the append expected.</param>
+    /// <param name="actualVersion">The version stored; null if the case is not stored at all.</param>
+    public CaseConcurrencyException(Id<Case> caseId, int expectedVersion, int? actualVersion)
+        : base(actualVersion is null
+            ? $"Case '{caseId}' is not stored, so nothing can be appended to it at version {expectedVersion}."
+            : $"Case '{caseId}' was changed by another writer: it is stored at version {actualVersion}, and this append expected version {expectedVersion}. Nothing was written; reload the case and retry.")
+    {
+        CaseId = caseId;
+        ExpectedVersion = expectedVersion;
+        ActualVersion = actualVersion;
+    }
+
+    /// <summary>The case.</summary>
+    public Id<Case> CaseId { get; }
+
+    /// <summary>The version the append expected.</summary>
+    public int ExpectedVersion { get; }
+
+    /// <summary>The version stored; null if the case is not stored.</summary>
+    public int? ActualVersion { get; }
+}

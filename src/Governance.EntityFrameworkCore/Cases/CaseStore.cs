@@ -1,0 +1,182 @@
+using System.Text.Json;
+using Ardalis.Specification;
+using Governance.Cases;
+using Governance.Json;
+using Governance.Sla;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.EntityFrameworkCore.Cases;
+
+/// <summary>
+/// 事件存储 — stores cases as their registration and an append-only history (one row per entry, keyed by case and
+/// sequence), with a read-model row per case updated in the same transaction as each append, and loads them back with
+/// <see cref="CaseWorkflow.Restore"/>.
+/// </summary>
+/// <remarks>
+/// <para><b>Optimistic concurrency.</b> <see cref="AppendAsync"/> takes the version the caller loaded; if another writer
+/// appended first, it throws <see cref="CaseConcurrencyException"/> naming the case and both versions, and writes nothing.
+/// The read model's version is checked by the update, and the history's key refuses a second entry of the same sequence.</para>
+/// <para>Each call uses its own short-lived context from the factory, so one store serves many threads.</para>
+/// </remarks>
+/// <typeparam name="TContext">The host's context (with <see cref="GovernanceModelBuilderExtensions.UseGovernance"/>) or <see cref="Storage.GovernanceDbContext"/>.</typeparam>
+/// <param name="contexts">Makes contexts.</param>
+/// <param name="workflow">Restores cases.</param>
+/// <param name="sla">When given, the read model keeps each case's next SLA deadline (for <see cref="CasesDueBy"/>).</param>
+public sealed class CaseStore<TContext>(IDbContextFactory<TContext> contexts, CaseWorkflow workflow, SlaEngine? sla = null)
+    where TContext : DbContext
+{
+    private static readonly JsonSerializerOptions Json = GovernanceJson.Options;
+    private readonly IDbContextFactory<TContext> _contexts = contexts ?? throw new ArgumentNullException(nameof(contexts));
+    private readonly CaseWorkflow _workflow = workflow ?? throw new ArgumentNullException(nameof(workflow));
+
+    /// <summary>Stores a new case: its registration, its history so far and its read model, in one transaction.</summary>
+    /// <param name="case">The case.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task completed when the case is durable.</returns>
+    /// <exception cref="CaseConcurrencyException">A case with that id is stored already; nothing was written.</exception>
+    public async Task AddAsync(Case @case, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var row = new CaseRow { Id = @case.Id.Value, Registration = JsonSerializer.Serialize(@case.Registration, Json) };
+        Fill(row, @case);
+        db.Add(row);
+        db.AddRange(HistoryRows(@case, 0));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            throw new CaseConcurrencyException(@case.Id, 0, await VersionAsync(@case.Id, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>Appends the entries a case gained since <paramref name="expectedVersion"/> and updates its read model, in one transaction.</summary>
+    /// <param name="case">The case, with its new entries.</param>
+    /// <param name="expectedVersion">The version it had when it was loaded (<see cref="Case.Version"/> then).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task completed when the entries are durable.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="expectedVersion"/> is negative or beyond the case's version.</exception>
+    /// <exception cref="CaseConcurrencyException">Another writer appended first (or the case is not stored); nothing was written.</exception>
+    public async Task AppendAsync(Case @case, int expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(expectedVersion, @case.Version);
+        if (expectedVersion == @case.Version)
+        {
+            return;
+        }
+
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var id = @case.Id.Value;
+        var row = new CaseRow();
+        Fill(row, @case);
+        var updated = await db.Set<CaseRow>()
+            .Where(r => r.Id == id && r.Version == expectedVersion)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.Version, row.Version)
+                    .SetProperty(r => r.State, row.State)
+                    .SetProperty(r => r.GridId, row.GridId)
+                    .SetProperty(r => r.Priority, row.Priority)
+                    .SetProperty(r => r.SlaPolicyName, row.SlaPolicyName)
+                    .SetProperty(r => r.SlaPolicyVersion, row.SlaPolicyVersion)
+                    .SetProperty(r => r.NextDeadline, row.NextDeadline)
+                    .SetProperty(r => r.ClosedAt, row.ClosedAt),
+                cancellationToken)
+            .ConfigureAwait(false);
+        if (updated == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            throw new CaseConcurrencyException(@case.Id, expectedVersion, await VersionAsync(@case.Id, cancellationToken).ConfigureAwait(false));
+        }
+
+        db.AddRange(HistoryRows(@case, expectedVersion));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            throw new CaseConcurrencyException(@case.Id, expectedVersion, await VersionAsync(@case.Id, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>Loads a stored case, restored from its registration and history (no re-authorization, no events).</summary>
+    /// <param name="id">The case id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The case, or null if none is stored with that id.</returns>
+    /// <exception cref="CaseHistoryCorruptException">The stored history cannot be the case's; names the entry.</exception>
+    /// <exception cref="JsonException">A stored row is not valid JSON for its type.</exception>
+    public async Task<Case?> LoadAsync(Id<Case> id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id.Value, nameof(id));
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var key = id.Value;
+        var row = await db.Set<CaseRow>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == key, cancellationToken).ConfigureAwait(false);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var entries = await db.Set<CaseHistoryRow>().AsNoTracking()
+            .Where(h => h.CaseId == key).OrderBy(h => h.Sequence).Select(h => h.Entry)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var registration = JsonSerializer.Deserialize<CaseRegistration>(row.Registration, Json)
+            ?? throw new JsonException($"The stored registration of case '{id}' is null.");
+        var history = entries.Select(e => JsonSerializer.Deserialize<CaseHistoryEntry>(e, Json)
+            ?? throw new JsonException($"A stored history entry of case '{id}' is null."));
+        return _workflow.Restore(registration, history);
+    }
+
+    /// <summary>Reads the read-model rows a specification selects, in its order and page, translated to SQL.</summary>
+    /// <param name="specification">The query, e.g. <see cref="OpenCasesOfGrid"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The rows.</returns>
+    public async Task<IReadOnlyList<CaseRow>> ListAsync(ISpecification<CaseRow> specification, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await Specifications.Apply(db.Set<CaseRow>().AsNoTracking(), specification).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static IEnumerable<CaseHistoryRow> HistoryRows(Case c, int after) =>
+        c.History.Skip(after).Select(h => new CaseHistoryRow { CaseId = c.Id.Value, Sequence = h.Sequence, At = h.At, Entry = JsonSerializer.Serialize(h, Json) });
+
+    private async Task<int?> VersionAsync(Id<Case> id, CancellationToken cancellationToken)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var key = id.Value;
+        return await db.Set<CaseRow>().AsNoTracking().Where(r => r.Id == key).Select(r => (int?)r.Version)
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Fill(CaseRow row, Case c)
+    {
+        row.Version = c.Version;
+        row.State = c.State;
+        row.GridId = c.GridId.Value;
+        row.Category = c.Category.Code;
+        row.Source = c.Source.Code;
+        row.Priority = c.Priority;
+        row.RegisteredAt = c.RegisteredAt;
+        row.SlaPolicyName = c.SlaPolicy?.Name;
+        row.SlaPolicyVersion = c.SlaPolicy?.Version;
+        row.ClosedAt = c.IsTerminal ? c.LastActivityAt : null;
+        row.NextDeadline = null;
+        if (sla is not null && !c.IsTerminal)
+        {
+            foreach (var step in sla.Track(c).StatesAt(c, c.LastActivityAt))
+            {
+                if (step.CompletedAt is null && step.Status != SlaStatus.Cancelled && (row.NextDeadline is null || step.Deadline < row.NextDeadline))
+                {
+                    row.NextDeadline = step.Deadline;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using Governance.EntityFrameworkCore.Cases;
+using Governance.EntityFrameworkCore.TimeBank;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.EntityFrameworkCore.Storage;
+
+/// <summary>
+/// 治理数据库 — a ready-made context holding only the Governance stores' tables, for hosts that have no context of their
+/// own; a host that has one calls <see cref="GovernanceModelBuilderExtensions.UseGovernance"/> in its <c>OnModelCreating</c>.
+/// </summary>
+/// <param name="options">The options (provider and connection).</param>
+public class GovernanceDbContext(DbContextOptions options) : DbContext(options)
+{
+    /// <summary>The stored cases (registration and read model).</summary>
+    public DbSet<CaseRow> Cases => Set<CaseRow>();
+
+    /// <summary>The cases' history entries.</summary>
+    public DbSet<CaseHistoryRow> CaseHistory => Set<CaseHistoryRow>();
+
+    /// <summary>The time-bank journal.</summary>
+    public DbSet<TimeBankJournalRow> TimeBankJournal => Set<TimeBankJournalRow>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.UseGovernance();
+}

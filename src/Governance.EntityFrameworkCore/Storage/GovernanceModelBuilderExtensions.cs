@@ -1,0 +1,60 @@
+using Governance.EntityFrameworkCore.Cases;
+using Governance.EntityFrameworkCore.TimeBank;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Microsoft.EntityFrameworkCore;
+
+/// <summary>Adds the Governance stores' tables to a host's own <see cref="DbContext"/> (as OpenIddict's <c>UseOpenIddict()</c> does).</summary>
+public static class GovernanceModelBuilderExtensions
+{
+    private static readonly ValueConverter<Instant, long> InstantTicks = new(i => i.ToUnixTimeTicks(), t => Instant.FromUnixTimeTicks(t));
+    private static readonly ValueConverter<Instant?, long?> NullableInstantTicks = new(
+        i => i.HasValue ? i.Value.ToUnixTimeTicks() : null, t => t.HasValue ? Instant.FromUnixTimeTicks(t.Value) : null);
+
+    /// <summary>
+    /// Maps the stores' tables: <c>gov_cases</c> (registration and read model), <c>gov_case_history</c> (keyed by case and
+    /// sequence) and <c>gov_timebank_journal</c> (keyed by sequence, transaction ids unique). Instants are stored as 64-bit
+    /// ticks since the Unix epoch and enums by name, so every provider stores them alike and exactly.
+    /// </summary>
+    /// <param name="modelBuilder">The host's model builder (in <c>OnModelCreating</c>).</param>
+    /// <returns>The model builder.</returns>
+    public static ModelBuilder UseGovernance(this ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<CaseRow>(e =>
+        {
+            e.ToTable("gov_cases");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Id).HasMaxLength(128);
+            e.Property(c => c.GridId).HasMaxLength(128);
+            e.Property(c => c.Category).HasMaxLength(128);
+            e.Property(c => c.Source).HasMaxLength(128);
+            e.Property(c => c.SlaPolicyName).HasMaxLength(256);
+            e.Property(c => c.State).HasConversion<string>().HasMaxLength(32);
+            e.Property(c => c.Priority).HasConversion<string>().HasMaxLength(32);
+            e.Property(c => c.RegisteredAt).HasConversion(InstantTicks);
+            e.Property(c => c.NextDeadline).HasConversion(NullableInstantTicks);
+            e.Property(c => c.ClosedAt).HasConversion(NullableInstantTicks);
+            e.HasIndex(c => new { c.GridId, c.State });
+            e.HasIndex(c => c.NextDeadline);
+            e.HasIndex(c => new { c.Category, c.RegisteredAt });
+        });
+        modelBuilder.Entity<CaseHistoryRow>(e =>
+        {
+            e.ToTable("gov_case_history");
+            e.HasKey(h => new { h.CaseId, h.Sequence });
+            e.Property(h => h.CaseId).HasMaxLength(128);
+            e.Property(h => h.At).HasConversion(InstantTicks);
+        });
+        modelBuilder.Entity<TimeBankJournalRow>(e =>
+        {
+            e.ToTable("gov_timebank_journal");
+            e.HasKey(j => j.Sequence);
+            e.Property(j => j.Sequence).ValueGeneratedNever();
+            e.Property(j => j.Kind).HasMaxLength(16);
+            e.Property(j => j.TransactionId).HasMaxLength(256);
+            e.HasIndex(j => j.TransactionId).IsUnique();
+        });
+        return modelBuilder;
+    }
+}

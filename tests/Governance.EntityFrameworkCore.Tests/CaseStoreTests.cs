@@ -1,0 +1,154 @@
+using Interval = NodaTime.Interval;
+using System.Text.Json;
+using Governance.Cases;
+using Governance.Calendars;
+using Governance.EntityFrameworkCore.Cases;
+using Governance.EntityFrameworkCore.Storage;
+using Governance.Json;
+using Governance.Sla;
+using Microsoft.EntityFrameworkCore;
+using static Governance.Testing.SeedCommunities;
+
+namespace Governance.Tests.Storage;
+
+/// <summary>The case store on SQLite: append-only histories with optimistic concurrency, restore, and specification queries in SQL.</summary>
+public class CaseStoreTests
+{
+    private static readonly CaseWorkflow Workflow = new(JiuLong(), slaPolicies: SlaPolicySet.Default);
+    private static readonly SlaEngine Sla = new(SlaPolicySet.Default, new DeadlineCalculator(ChinaCalendar.Mainland, ChinaCalendar.TimeZone));
+    private static readonly Instant T0 = Instant.FromUtc(2026, 3, 2, 1, 0);
+
+    private static string Json(Case c) => JsonSerializer.Serialize(new { c.Registration, c.History, c.State, c.Version, c.Priority, c.SlaPolicy }, GovernanceJson.Options);
+
+    private static Case NewCase(string id, int grid = 1, CaseCategory? category = null, Instant? at = null) => Workflow.Register(
+        new CaseRegistration(id, CaseSource.ResidentReport, category ?? CaseCategory.LeakingPipe, new CaseLocation(Grid(grid)), "漏水", at ?? T0));
+
+    [Fact]
+    public async Task A_case_stored_and_appended_to_loads_back_as_it_was()
+    {
+        using var database = new SqliteDatabase();
+        var store = new CaseStore<GovernanceDbContext>(database.Factory, Workflow, Sla);
+        var c = NewCase("E1");
+        c.Respond(GridWorker(1), T0 + Duration.FromMinutes(10));
+        await store.AddAsync(c);
+        var v = c.Version;
+        c.Claim(GridWorker(1), T0 + Duration.FromMinutes(20));
+        c.Pause(GridWorker(1), T0 + Duration.FromHours(1), "等待入户");
+        await store.AppendAsync(c, v);
+
+        var loaded = await store.LoadAsync("E1");
+        Assert.NotNull(loaded);
+        Assert.Equal(Json(c), Json(loaded));
+        Assert.Empty(loaded.DomainEvents);
+        Assert.Null(await store.LoadAsync("E404"));
+    }
+
+    [Fact]
+    public async Task Two_writers_appending_to_the_same_case_cannot_both_succeed_and_the_loser_can_reload_and_retry()
+    {
+        using var database = new SqliteDatabase();
+        var store = new CaseStore<GovernanceDbContext>(database.Factory, Workflow, Sla);
+        await store.AddAsync(NewCase("E1"));
+
+        var first = (await store.LoadAsync("E1"))!;
+        var second = (await store.LoadAsync("E1"))!;
+        first.Respond(GridWorker(1), T0 + Duration.FromMinutes(5));
+        second.Respond(GridLeader(1), T0 + Duration.FromMinutes(6));
+        await store.AppendAsync(first, 0);
+        var e = await Assert.ThrowsAsync<CaseConcurrencyException>(() => store.AppendAsync(second, 0));
+        Assert.Equal((new Id<Case>("E1"), 0, (int?)1), (e.CaseId, e.ExpectedVersion, e.ActualVersion));
+
+        var again = (await store.LoadAsync("E1"))!;
+        Assert.Equal(GridWorker(1), again.History.Single().Actor);
+        again.Claim(GridLeader(1), T0 + Duration.FromMinutes(7));
+        await store.AppendAsync(again, 1);
+        Assert.Equal(2, (await store.LoadAsync("E1"))!.Version);
+        await Assert.ThrowsAsync<CaseConcurrencyException>(() => store.AddAsync(NewCase("E1")));
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_from_many_threads_store_each_acknowledged_entry_once()
+    {
+        using var database = new SqliteDatabase();
+        var store = new CaseStore<GovernanceDbContext>(database.Factory, Workflow, Sla);
+        await store.AddAsync(NewCase("E1"));
+        var acknowledged = 0;
+        var conflicts = 0;
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async w =>
+        {
+            for (var attempt = 0; attempt < 20; attempt++)
+            {
+                var c = (await store.LoadAsync("E1"))!;
+                var v = c.Version;
+                var trigger = c.IsPaused ? (CaseCommand)new ResumeCommand(GridWorker(1), T0 + Duration.FromMinutes(v + 1)) : new PauseCommand(GridWorker(1), T0 + Duration.FromMinutes(v + 1), $"writer {w}");
+                c.Execute(trigger);
+                try
+                {
+                    await store.AppendAsync(c, v);
+                    Interlocked.Increment(ref acknowledged);
+                }
+                catch (CaseConcurrencyException)
+                {
+                    Interlocked.Increment(ref conflicts);
+                }
+            }
+        }));
+
+        var final = (await store.LoadAsync("E1"))!;
+        Assert.Equal(acknowledged, final.Version);
+        Assert.Equal(160, acknowledged + conflicts);
+        Assert.True(acknowledged > 0);
+    }
+
+    [Fact]
+    public async Task A_corrupt_history_row_is_refused_naming_its_entry()
+    {
+        using var database = new SqliteDatabase();
+        var store = new CaseStore<GovernanceDbContext>(database.Factory, Workflow, Sla);
+        var c = NewCase("E1");
+        c.Respond(GridWorker(1), T0 + Duration.FromMinutes(5));
+        c.Claim(GridWorker(1), T0 + Duration.FromMinutes(6));
+        await store.AddAsync(c);
+        await using (var db = new GovernanceDbContext(database.Options))
+        {
+            await db.CaseHistory.Where(h => h.CaseId == "E1" && h.Sequence == 2).ExecuteUpdateAsync(s => s.SetProperty(h => h.Entry, h => h.Entry.Replace("\"to\":\"Claimed\"", "\"to\":\"Closed\"")));
+        }
+
+        var e = await Assert.ThrowsAsync<CaseHistoryCorruptException>(() => store.LoadAsync("E1"));
+        Assert.Equal(2, e.Sequence);
+    }
+
+    [Fact]
+    public async Task The_districts_questions_are_specifications_answered_in_SQL_ordered_and_paged()
+    {
+        using var database = new SqliteDatabase();
+        var store = new CaseStore<GovernanceDbContext>(database.Factory, Workflow, Sla);
+        for (var i = 0; i < 12; i++)
+        {
+            var c = NewCase($"E{i:00}", grid: i % 2 == 0 ? 1 : 2, category: i % 3 == 0 ? CaseCategory.CookingFumes : CaseCategory.LeakingPipe, at: T0 + Duration.FromHours(i));
+            if (i % 4 == 0)
+            {
+                c.Reject(GridLeader(1), c.RegisteredAt + Duration.FromMinutes(1), RejectionKind.Invalid, "无此问题");
+            }
+
+            await store.AddAsync(c);
+        }
+
+        database.Sql.Clear();
+        var open = await store.ListAsync(new OpenCasesOfGrid(Grid(1), skip: 1, take: 2));
+        Assert.Equal(["E06", "E10"], open.Select(r => r.Id)); // grid 1 has E00–E10 even; E00, E04, E08 are rejected; E02 is skipped
+        var sql = string.Join("\n", database.Sql);
+        Assert.Contains("WHERE", sql, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY", sql, StringComparison.Ordinal);
+        Assert.Contains("LIMIT", sql, StringComparison.Ordinal);
+
+        // Respond is due one hour after registration: by T0 + 3h, the open cases registered by T0 + 2h are due (E00 is rejected).
+        var due = await store.ListAsync(new CasesDueBy(T0 + Duration.FromHours(3)));
+        Assert.Equal(["E01", "E02"], due.Select(r => r.Id));
+        Assert.All(due, r => Assert.Equal(r.RegisteredAt + Duration.FromHours(1), r.NextDeadline));
+
+        var fumes = await store.ListAsync(new CasesOfCategoryInPeriod(CaseCategory.CookingFumes, new Interval(T0, T0 + Duration.FromHours(10))));
+        Assert.Equal(["E00", "E03", "E06", "E09"], fumes.Select(r => r.Id));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new OpenCasesOfGrid(Grid(1), take: 0));
+    }
+}
