@@ -12,8 +12,10 @@ using static Governance.Testing.SeedCommunities;
 namespace Governance.Tests.Storage;
 
 /// <summary>The case store on SQLite: append-only histories with optimistic concurrency, restore, and specification queries in SQL.</summary>
-public class CaseStoreTests
+public abstract class CaseStoreTests
 {
+    protected abstract ITestDatabase CreateDatabase();
+
     private static readonly CaseWorkflow Workflow = new(JiuLong(), slaPolicies: SlaPolicySet.Default);
     private static readonly SlaEngine Sla = new(SlaPolicySet.Default, new DeadlineCalculator(ChinaCalendar.Mainland, ChinaCalendar.TimeZone));
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 2, 1, 0);
@@ -26,7 +28,7 @@ public class CaseStoreTests
     [Fact]
     public async Task A_case_stored_and_appended_to_loads_back_as_it_was()
     {
-        using var database = new SqliteDatabase();
+        using var database = CreateDatabase();
         var store = new CaseStore<GovernanceDbContext>(database.Factory, Workflow, Sla);
         var c = NewCase("E1");
         c.Respond(GridWorker(1), T0 + Duration.FromMinutes(10));
@@ -46,7 +48,7 @@ public class CaseStoreTests
     [Fact]
     public async Task Two_writers_appending_to_the_same_case_cannot_both_succeed_and_the_loser_can_reload_and_retry()
     {
-        using var database = new SqliteDatabase();
+        using var database = CreateDatabase();
         var store = new CaseStore<GovernanceDbContext>(database.Factory, Workflow, Sla);
         await store.AddAsync(NewCase("E1"));
 
@@ -69,7 +71,7 @@ public class CaseStoreTests
     [Fact]
     public async Task Concurrent_appends_from_many_threads_store_each_acknowledged_entry_once()
     {
-        using var database = new SqliteDatabase();
+        using var database = CreateDatabase();
         var store = new CaseStore<GovernanceDbContext>(database.Factory, Workflow, Sla);
         await store.AddAsync(NewCase("E1"));
         var acknowledged = 0;
@@ -103,7 +105,7 @@ public class CaseStoreTests
     [Fact]
     public async Task A_corrupt_history_row_is_refused_naming_its_entry()
     {
-        using var database = new SqliteDatabase();
+        using var database = CreateDatabase();
         var store = new CaseStore<GovernanceDbContext>(database.Factory, Workflow, Sla);
         var c = NewCase("E1");
         c.Respond(GridWorker(1), T0 + Duration.FromMinutes(5));
@@ -121,7 +123,7 @@ public class CaseStoreTests
     [Fact]
     public async Task The_districts_questions_are_specifications_answered_in_SQL_ordered_and_paged()
     {
-        using var database = new SqliteDatabase();
+        using var database = CreateDatabase();
         var store = new CaseStore<GovernanceDbContext>(database.Factory, Workflow, Sla);
         for (var i = 0; i < 12; i++)
         {
@@ -151,4 +153,17 @@ public class CaseStoreTests
         Assert.Equal(["E00", "E03", "E06", "E09"], fumes.Select(r => r.Id));
         Assert.Throws<ArgumentOutOfRangeException>(() => new OpenCasesOfGrid(Grid(1), take: 0));
     }
+}
+
+/// <summary>On SQLite (a temp file, WAL).</summary>
+public sealed class SqliteCaseStoreTests : CaseStoreTests
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteDatabase();
+}
+
+/// <summary>On a real PostgreSQL server the tests start.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresCaseStoreTests(PostgresServer server) : CaseStoreTests
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresDatabase(server);
 }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Tests.Storage;
 
 /// <summary>A SQLite database in a temporary file (WAL journal), with its schema, deleted when disposed; the SQL it ran is kept.</summary>
-internal sealed class SqliteDatabase : IDisposable
+internal sealed class SqliteDatabase : ITestDatabase
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("governance-sqlite-").FullName;
 

@@ -10,8 +10,10 @@ using NodaTime.Testing;
 namespace Governance.Tests.Storage;
 
 /// <summary>The time-bank journal on SQLite: the ledger's write-ahead log, restored at cold start.</summary>
-public class TimeBankJournalStoreTests
+public abstract class TimeBankJournalStoreTests
 {
+    protected abstract ITestDatabase CreateDatabase();
+
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 2, 1, 0);
     private static readonly Person Wang = new("P-WANG", "王大爷", [Role.Resident], birthDate: new LocalDate(1950, 1, 1));
     private static readonly Person Li = new("P-LI", "李阿姨", [Role.Resident], birthDate: new LocalDate(1958, 6, 15));
@@ -19,7 +21,7 @@ public class TimeBankJournalStoreTests
     [Fact]
     public async Task Every_acknowledged_request_is_in_the_journal_and_a_cold_start_restores_the_same_ledger()
     {
-        using var database = new SqliteDatabase();
+        using var database = CreateDatabase();
         var clock = new FakeClock(T0);
         var policy = new TimeBankPolicy { CreditLifetime = Period.FromDays(30) };
         var ledger = await new TimeBankJournalStore<GovernanceDbContext>(database.Factory).RestoreAsync(policy, clock);
@@ -51,7 +53,7 @@ public class TimeBankJournalStoreTests
     [Fact]
     public async Task A_journal_with_a_gap_is_refused_naming_the_missing_record()
     {
-        using var database = new SqliteDatabase();
+        using var database = CreateDatabase();
         var clock = new FakeClock(T0);
         var ledger = await new TimeBankJournalStore<GovernanceDbContext>(database.Factory).RestoreAsync(TimeBankPolicy.Default, clock);
         ledger.OpenPersonAccount(Wang);
@@ -69,7 +71,7 @@ public class TimeBankJournalStoreTests
     [Fact]
     public async Task A_write_the_database_refuses_leaves_the_ledger_unchanged()
     {
-        using var database = new SqliteDatabase();
+        using var database = CreateDatabase();
         var clock = new FakeClock(T0);
         var store = new TimeBankJournalStore<GovernanceDbContext>(database.Factory);
         var ledger = await store.RestoreAsync(TimeBankPolicy.Default, clock);
@@ -87,4 +89,17 @@ public class TimeBankJournalStoreTests
         Assert.Throws<DbUpdateException>(() => ledger.Donate(new DonationRequest("n1", Wang.Id.Value, TimeCredit.FromMinutes(10))));
         Assert.Equal(before, ledger.Export().ToJson());
     }
+}
+
+/// <summary>On SQLite (a temp file, WAL).</summary>
+public sealed class SqliteTimeBankJournalStoreTests : TimeBankJournalStoreTests
+{
+    protected override ITestDatabase CreateDatabase() => new SqliteDatabase();
+}
+
+/// <summary>On a real PostgreSQL server the tests start.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresTimeBankJournalStoreTests(PostgresServer server) : TimeBankJournalStoreTests
+{
+    protected override ITestDatabase CreateDatabase() => new PostgresDatabase(server);
 }

@@ -1,0 +1,43 @@
+using Governance.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Tests.Storage;
+
+/// <summary>A database with the stores' schema for one test, on one provider; the SQL it ran is kept.</summary>
+public interface ITestDatabase : IDisposable
+{
+    DbContextOptions<GovernanceDbContext> Options { get; }
+
+    List<string> Sql { get; }
+
+    IDbContextFactory<GovernanceDbContext> Factory { get; }
+}
+
+/// <summary>A new database on the shared test server.</summary>
+internal sealed class PostgresDatabase : ITestDatabase
+{
+    public PostgresDatabase(PostgresServer server)
+    {
+        Options = new DbContextOptionsBuilder<GovernanceDbContext>()
+            .UseNpgsql(server.NewDatabase())
+            .LogTo(sql => { lock (Sql) { Sql.Add(sql); } }, [DbLoggerCategory.Database.Command.Name], Microsoft.Extensions.Logging.LogLevel.Information)
+            .Options;
+        using var db = new GovernanceDbContext(Options);
+        GovernanceDatabase.EnsureCreatedAsync(db).GetAwaiter().GetResult();
+    }
+
+    public DbContextOptions<GovernanceDbContext> Options { get; }
+
+    public List<string> Sql { get; } = [];
+
+    public IDbContextFactory<GovernanceDbContext> Factory => new ContextFactory(Options);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class ContextFactory(DbContextOptions<GovernanceDbContext> options) : IDbContextFactory<GovernanceDbContext>
+    {
+        public GovernanceDbContext CreateDbContext() => new(options);
+    }
+}
