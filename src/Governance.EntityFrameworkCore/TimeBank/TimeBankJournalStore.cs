@@ -22,9 +22,9 @@ namespace Governance.EntityFrameworkCore.TimeBank;
 public sealed class TimeBankJournalStore<TContext>(IDbContextFactory<TContext> contexts) : ITimeBankWriteAhead
     where TContext : DbContext
 {
-    private const string AccountKind = "account";
-    private const string RelationKind = "relation";
-    private const string TransactionKind = "transaction";
+    private const string AccountKind = TimeBankJournalReader.AccountKind;
+    private const string RelationKind = TimeBankJournalReader.RelationKind;
+    private const string TransactionKind = TimeBankJournalReader.TransactionKind;
     private static readonly JsonSerializerOptions Json = GovernanceJson.Options;
     private readonly IDbContextFactory<TContext> _contexts = contexts ?? throw new ArgumentNullException(nameof(contexts));
     private long _sequence;
@@ -41,38 +41,9 @@ public sealed class TimeBankJournalStore<TContext>(IDbContextFactory<TContext> c
     /// <exception cref="JsonException">A record is not valid JSON for its kind.</exception>
     public async Task<TimeBankLedger> RestoreAsync(TimeBankPolicy policy, IClock clock, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(clock);
-        var accounts = new List<TimeBankExportedAccount>();
-        var relations = new List<TimeBankRelation>();
-        var transactions = new List<TimeBankTransaction>();
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        long expected = 0;
-        await foreach (var row in db.Set<TimeBankJournalRow>().AsNoTracking().OrderBy(r => r.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            if (row.Sequence != ++expected)
-            {
-                throw new Validation.ValidationFailedException("time-bank journal", [new Validation.ValidationError($"sequence {expected}", $"the journal has a gap: record {expected} is missing (the next is {row.Sequence}).")]);
-            }
-
-            switch (row.Kind)
-            {
-                case AccountKind:
-                    accounts.Add(JsonSerializer.Deserialize<TimeBankExportedAccount>(row.Payload, Json) ?? throw Null(row));
-                    break;
-                case RelationKind:
-                    relations.Add(JsonSerializer.Deserialize<TimeBankRelation>(row.Payload, Json) ?? throw Null(row));
-                    break;
-                case TransactionKind:
-                    transactions.Add(JsonSerializer.Deserialize<TimeBankTransaction>(row.Payload, Json) ?? throw Null(row));
-                    break;
-                default:
-                    throw new Validation.ValidationFailedException("time-bank journal", [new Validation.ValidationError($"sequence {row.Sequence}", $"unknown record kind '{row.Kind}'.")]);
-            }
-        }
-
-        _sequence = expected;
-        return TimeBankLedger.Restore(new TimeBankLedgerExport(policy, accounts, relations, transactions), clock, this);
+        var (ledger, last) = await TimeBankJournalReader.RestoreAsync(_contexts, policy, clock, this, cancellationToken).ConfigureAwait(false);
+        _sequence = last;
+        return ledger;
     }
 
     /// <inheritdoc />
@@ -88,8 +59,6 @@ public sealed class TimeBankJournalStore<TContext>(IDbContextFactory<TContext> c
         ArgumentNullException.ThrowIfNull(transaction);
         Write(TransactionKind, transaction.Id.Value, JsonSerializer.Serialize(transaction, Json));
     }
-
-    private static JsonException Null(TimeBankJournalRow row) => new($"Time-bank journal record {row.Sequence} ({row.Kind}) is null.");
 
     private void Write(string kind, string? transactionId, string payload)
     {
