@@ -1,3 +1,4 @@
+using Governance.Testing;
 using Interval = NodaTime.Interval;
 using System.Text.Json;
 using Governance.Cases;

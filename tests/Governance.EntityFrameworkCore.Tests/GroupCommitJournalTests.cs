@@ -1,3 +1,4 @@
+using Governance.Testing;
 using Governance.EntityFrameworkCore.Storage;
 using Governance.EntityFrameworkCore.TimeBank;
 using Governance.People;

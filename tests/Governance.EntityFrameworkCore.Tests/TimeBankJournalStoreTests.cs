@@ -1,3 +1,4 @@
+using Governance.Testing;
 using Interval = NodaTime.Interval;
 using Governance.EntityFrameworkCore.Storage;
 using Governance.EntityFrameworkCore.TimeBank;

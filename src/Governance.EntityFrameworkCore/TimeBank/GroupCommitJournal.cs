@@ -185,10 +185,7 @@ public sealed class GroupCommitJournal<TContext> : ITimeBankWriteAhead, IAsyncDi
 
             try
             {
-                await using var db = await _contexts.CreateDbContextAsync().ConfigureAwait(false);
-                db.ChangeTracker.AutoDetectChangesEnabled = false;
-                db.AddRange(batch);
-                await db.SaveChangesAsync().ConfigureAwait(false);
+                await JournalBatch.InsertAsync(_contexts, batch).ConfigureAwait(false);
             }
             catch (Exception e)
             {

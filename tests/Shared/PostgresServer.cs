@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Governance.Tests.Storage;
+namespace Governance.Testing;
 
 /// <summary>
 /// A throwaway PostgreSQL server for the tests: <c>initdb</c> in a temporary folder, <c>pg_ctl start</c> on a free
@@ -113,10 +113,4 @@ public sealed class PostgresServer : IDisposable
             throw new InvalidOperationException($"{file} {arguments} failed ({process.ExitCode}): {error.Result}{output.Result}{(File.Exists(log) ? File.ReadAllText(log) : "")}");
         }
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresServer>
-{
-    public const string Name = "PostgreSQL";
 }
