@@ -15,7 +15,8 @@ public static class GovernanceEntityFrameworkCoreServiceCollectionExtensions
     /// Registers a context factory for <see cref="GovernanceDbContext"/> configured by <paramref name="configure"/>
     /// (<c>o =&gt; o.UseSqlite(…)</c> or <c>o =&gt; o.UseNpgsql(…)</c>), and as singletons the
     /// <see cref="CaseStore{TContext}"/> (with the <see cref="CaseWorkflow"/> and <see cref="SlaEngine"/> that
-    /// <c>AddGovernanceWorkflow</c> registers) and the <see cref="TimeBankJournalStore{TContext}"/>. Services the host
+    /// <c>AddGovernanceWorkflow</c> registers), the <see cref="TimeBankJournalStore{TContext}"/> and the
+    /// <see cref="Governance.EntityFrameworkCore.Sla.SlaPositionStore{TContext}"/>. Services the host
     /// registered first are kept.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -29,6 +30,7 @@ public static class GovernanceEntityFrameworkCoreServiceCollectionExtensions
         services.TryAddSingleton(sp => new CaseStore<GovernanceDbContext>(
             sp.GetRequiredService<IDbContextFactory<GovernanceDbContext>>(), sp.GetRequiredService<CaseWorkflow>(), sp.GetService<SlaEngine>()));
         services.TryAddSingleton(sp => new TimeBankJournalStore<GovernanceDbContext>(sp.GetRequiredService<IDbContextFactory<GovernanceDbContext>>()));
+        services.TryAddSingleton(sp => new Governance.EntityFrameworkCore.Sla.SlaPositionStore<GovernanceDbContext>(sp.GetRequiredService<IDbContextFactory<GovernanceDbContext>>()));
         return services;
     }
 }

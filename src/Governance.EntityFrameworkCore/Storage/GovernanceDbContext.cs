@@ -17,6 +17,9 @@ public class GovernanceDbContext(DbContextOptions options) : DbContext(options)
     /// <summary>The cases' history entries.</summary>
     public DbSet<CaseHistoryRow> CaseHistory => Set<CaseHistoryRow>();
 
+    /// <summary>The SLA thresholds reported (the trackers' positions).</summary>
+    public DbSet<Sla.SlaReportedRow> SlaReported => Set<Sla.SlaReportedRow>();
+
     /// <summary>The time-bank journal.</summary>
     public DbSet<TimeBankJournalRow> TimeBankJournal => Set<TimeBankJournalRow>();
 

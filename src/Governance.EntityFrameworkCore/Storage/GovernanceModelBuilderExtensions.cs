@@ -1,4 +1,5 @@
 using Governance.EntityFrameworkCore.Cases;
+using Governance.EntityFrameworkCore.Sla;
 using Governance.EntityFrameworkCore.TimeBank;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -13,7 +14,8 @@ public static class GovernanceModelBuilderExtensions
 
     /// <summary>
     /// Maps the stores' tables: <c>gov_cases</c> (registration and read model), <c>gov_case_history</c> (keyed by case and
-    /// sequence) and <c>gov_timebank_journal</c> (keyed by sequence, transaction ids unique). Instants are stored as 64-bit
+    /// sequence), <c>gov_sla_reported</c> (keyed by case and threshold) and <c>gov_timebank_journal</c> (keyed by sequence,
+    /// transaction ids unique). Instants are stored as 64-bit
     /// ticks since the Unix epoch and enums by name, so every provider stores them alike and exactly.
     /// </summary>
     /// <param name="modelBuilder">The host's model builder (in <c>OnModelCreating</c>).</param>
@@ -45,6 +47,15 @@ public static class GovernanceModelBuilderExtensions
             e.HasKey(h => new { h.CaseId, h.Sequence });
             e.Property(h => h.CaseId).HasMaxLength(128);
             e.Property(h => h.At).HasConversion(InstantTicks);
+        });
+        modelBuilder.Entity<SlaReportedRow>(e =>
+        {
+            e.ToTable("gov_sla_reported");
+            e.HasKey(r => new { r.CaseId, r.Step, r.DepartmentCode, r.Cycle, r.Percent });
+            e.Property(r => r.CaseId).HasMaxLength(128);
+            e.Property(r => r.DepartmentCode).HasMaxLength(128);
+            e.Property(r => r.Step).HasConversion<string>().HasMaxLength(32);
+            e.Property(r => r.OccurredAt).HasConversion(InstantTicks);
         });
         modelBuilder.Entity<TimeBankJournalRow>(e =>
         {
