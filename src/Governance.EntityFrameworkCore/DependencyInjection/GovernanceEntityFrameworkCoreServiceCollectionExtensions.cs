@@ -16,7 +16,8 @@ public static class GovernanceEntityFrameworkCoreServiceCollectionExtensions
     /// (<c>o =&gt; o.UseSqlite(…)</c> or <c>o =&gt; o.UseNpgsql(…)</c>), and as singletons the
     /// <see cref="CaseStore{TContext}"/> (with the <see cref="CaseWorkflow"/> and <see cref="SlaEngine"/> that
     /// <c>AddGovernanceWorkflow</c> registers), the <see cref="TimeBankJournalStore{TContext}"/> and the
-    /// <see cref="Governance.EntityFrameworkCore.Sla.SlaPositionStore{TContext}"/>. Services the host
+    /// <see cref="Governance.EntityFrameworkCore.Sla.SlaPositionStore{TContext}"/> and the
+    /// <see cref="Governance.EntityFrameworkCore.Scoring.ScoringFactStore{TContext}"/>. Services the host
     /// registered first are kept.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -31,6 +32,7 @@ public static class GovernanceEntityFrameworkCoreServiceCollectionExtensions
             sp.GetRequiredService<IDbContextFactory<GovernanceDbContext>>(), sp.GetRequiredService<CaseWorkflow>(), sp.GetService<SlaEngine>()));
         services.TryAddSingleton(sp => new TimeBankJournalStore<GovernanceDbContext>(sp.GetRequiredService<IDbContextFactory<GovernanceDbContext>>()));
         services.TryAddSingleton(sp => new Governance.EntityFrameworkCore.Sla.SlaPositionStore<GovernanceDbContext>(sp.GetRequiredService<IDbContextFactory<GovernanceDbContext>>()));
+        services.TryAddSingleton(sp => new Governance.EntityFrameworkCore.Scoring.ScoringFactStore<GovernanceDbContext>(sp.GetRequiredService<IDbContextFactory<GovernanceDbContext>>()));
         return services;
     }
 }

@@ -20,6 +20,9 @@ public class GovernanceDbContext(DbContextOptions options) : DbContext(options)
     /// <summary>The SLA thresholds reported (the trackers' positions).</summary>
     public DbSet<Sla.SlaReportedRow> SlaReported => Set<Sla.SlaReportedRow>();
 
+    /// <summary>The scoring facts.</summary>
+    public DbSet<Scoring.ScoringFactRow> ScoringFacts => Set<Scoring.ScoringFactRow>();
+
     /// <summary>The time-bank journal.</summary>
     public DbSet<TimeBankJournalRow> TimeBankJournal => Set<TimeBankJournalRow>();
 

@@ -1,4 +1,5 @@
 using Governance.EntityFrameworkCore.Cases;
+using Governance.EntityFrameworkCore.Scoring;
 using Governance.EntityFrameworkCore.Sla;
 using Governance.EntityFrameworkCore.TimeBank;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -9,13 +10,15 @@ namespace Microsoft.EntityFrameworkCore;
 public static class GovernanceModelBuilderExtensions
 {
     private static readonly ValueConverter<Instant, long> InstantTicks = new(i => i.ToUnixTimeTicks(), t => Instant.FromUnixTimeTicks(t));
+    private static readonly ValueConverter<LocalDate, int> DayNumber = new(
+        d => (int)(d.AtMidnight().InUtc().ToInstant().ToUnixTimeSeconds() / 86400), n => Instant.FromUnixTimeSeconds(n * 86400L).InUtc().Date);
     private static readonly ValueConverter<Instant?, long?> NullableInstantTicks = new(
         i => i.HasValue ? i.Value.ToUnixTimeTicks() : null, t => t.HasValue ? Instant.FromUnixTimeTicks(t.Value) : null);
 
     /// <summary>
     /// Maps the stores' tables: <c>gov_cases</c> (registration and read model), <c>gov_case_history</c> (keyed by case and
-    /// sequence), <c>gov_sla_reported</c> (keyed by case and threshold) and <c>gov_timebank_journal</c> (keyed by sequence,
-    /// transaction ids unique). Instants are stored as 64-bit
+    /// sequence), <c>gov_sla_reported</c> (keyed by case and threshold), <c>gov_scoring_facts</c> (keyed by fact id) and
+    /// <c>gov_timebank_journal</c> (keyed by sequence, transaction ids unique). Dates are stored as days since 1970-01-01. Instants are stored as 64-bit
     /// ticks since the Unix epoch and enums by name, so every provider stores them alike and exactly.
     /// </summary>
     /// <param name="modelBuilder">The host's model builder (in <c>OnModelCreating</c>).</param>
@@ -56,6 +59,16 @@ public static class GovernanceModelBuilderExtensions
             e.Property(r => r.DepartmentCode).HasMaxLength(128);
             e.Property(r => r.Step).HasConversion<string>().HasMaxLength(32);
             e.Property(r => r.OccurredAt).HasConversion(InstantTicks);
+        });
+        modelBuilder.Entity<ScoringFactRow>(e =>
+        {
+            e.ToTable("gov_scoring_facts");
+            e.HasKey(f => f.Id);
+            e.Property(f => f.Id).HasMaxLength(256);
+            e.Property(f => f.Person).HasMaxLength(128);
+            e.Property(f => f.Kind).HasMaxLength(128);
+            e.Property(f => f.Date).HasConversion(DayNumber);
+            e.HasIndex(f => new { f.Date, f.Person });
         });
         modelBuilder.Entity<TimeBankJournalRow>(e =>
         {
