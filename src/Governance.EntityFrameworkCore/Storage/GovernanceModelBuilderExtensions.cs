@@ -18,7 +18,8 @@ public static class GovernanceModelBuilderExtensions
     /// <summary>
     /// Maps the stores' tables: <c>gov_cases</c> (registration and read model), <c>gov_case_history</c> (keyed by case and
     /// sequence), <c>gov_sla_reported</c> (keyed by case and threshold), <c>gov_scoring_facts</c> (keyed by fact id) and
-    /// <c>gov_timebank_journal</c> (keyed by sequence, transaction ids unique). Dates are stored as days since 1970-01-01. Instants are stored as 64-bit
+    /// <c>gov_timebank_journal</c> (keyed by sequence, transaction ids unique), and <c>gov_schema</c> (the schema version).
+    /// Dates are stored as days since 1970-01-01. Instants are stored as 64-bit
     /// ticks since the Unix epoch and enums by name, so every provider stores them alike and exactly.
     /// </summary>
     /// <param name="modelBuilder">The host's model builder (in <c>OnModelCreating</c>).</param>
@@ -59,6 +60,12 @@ public static class GovernanceModelBuilderExtensions
             e.Property(r => r.DepartmentCode).HasMaxLength(128);
             e.Property(r => r.Step).HasConversion<string>().HasMaxLength(32);
             e.Property(r => r.OccurredAt).HasConversion(InstantTicks);
+        });
+        modelBuilder.Entity<Governance.EntityFrameworkCore.Storage.SchemaVersionRow>(e =>
+        {
+            e.ToTable("gov_schema");
+            e.HasKey(v => v.Name);
+            e.Property(v => v.Name).HasMaxLength(64);
         });
         modelBuilder.Entity<ScoringFactRow>(e =>
         {
