@@ -88,8 +88,16 @@ public class ColdStartBenchmarks
                 c.Close(w, at + Duration.FromHours(6));
                 db.Add(new CaseRow
                 {
-                    Id = c.Id.Value, Registration = System.Text.Json.JsonSerializer.Serialize(c.Registration, Json.GovernanceJson.Options), Version = c.Version,
-                    State = c.State, GridId = c.GridId.Value, Category = c.Category.Code, Source = c.Source.Code, Priority = c.Priority, RegisteredAt = c.RegisteredAt, ClosedAt = c.LastActivityAt,
+                    Id = c.Id.Value,
+                    Registration = System.Text.Json.JsonSerializer.Serialize(c.Registration, Json.GovernanceJson.Options),
+                    Version = c.Version,
+                    State = c.State,
+                    GridId = c.GridId.Value,
+                    Category = c.Category.Code,
+                    Source = c.Source.Code,
+                    Priority = c.Priority,
+                    RegisteredAt = c.RegisteredAt,
+                    ClosedAt = c.LastActivityAt,
                 });
                 db.AddRange(c.History.Select(h => new CaseHistoryRow { CaseId = c.Id.Value, Sequence = h.Sequence, At = h.At, Entry = System.Text.Json.JsonSerializer.Serialize(h, Json.GovernanceJson.Options) }));
             }
