@@ -25,9 +25,6 @@ internal static class TimeBankJournalReader
         var transactions = new List<TimeBankTransaction>();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         long expected = 0;
-
-        // Rows are read in order a chunk at a time; each chunk's JSON is read on every core (it is most of a cold start).
-        var chunk = new List<TimeBankJournalRow>(ChunkSize);
         await foreach (var row in db.Set<TimeBankJournalRow>().AsNoTracking().OrderBy(r => r.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (row.Sequence != ++expected)
@@ -35,60 +32,23 @@ internal static class TimeBankJournalReader
                 throw new ValidationFailedException("time-bank journal", [new ValidationError($"sequence {expected}", $"the journal has a gap: record {expected} is missing (the next is {row.Sequence}).")]);
             }
 
-            chunk.Add(row);
-            if (chunk.Count == ChunkSize)
+            switch (row.Kind)
             {
-                Parse(chunk, accounts, relations, transactions, cancellationToken);
-            }
-        }
-
-        Parse(chunk, accounts, relations, transactions, cancellationToken);
-        return (TimeBankLedger.Restore(new TimeBankLedgerExport(policy, accounts, relations, transactions), clock, writeAhead), expected);
-    }
-
-    private const int ChunkSize = 16_384;
-
-    private static void Parse(List<TimeBankJournalRow> chunk, List<TimeBankExportedAccount> accounts, List<TimeBankRelation> relations, List<TimeBankTransaction> transactions, CancellationToken cancellationToken)
-    {
-        var parsed = new object[chunk.Count];
-        Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-        {
-            var row = chunk[i];
-            try
-            {
-                parsed[i] = row.Kind switch
-                {
-                    AccountKind => JsonSerializer.Deserialize<TimeBankExportedAccount>(row.Payload, Json) ?? throw Null(row),
-                    RelationKind => JsonSerializer.Deserialize<TimeBankRelation>(row.Payload, Json) ?? throw Null(row),
-                    TransactionKind => JsonSerializer.Deserialize<TimeBankTransaction>(row.Payload, Json) ?? throw Null(row),
-                    _ => throw new ValidationFailedException("time-bank journal", [new ValidationError($"sequence {row.Sequence}", $"unknown record kind '{row.Kind}'.")]),
-                };
-            }
-            catch (Exception e) when (e is JsonException or ValidationFailedException)
-            {
-                parsed[i] = e; // reported in journal order below, as it is
-            }
-        });
-        foreach (var record in parsed)
-        {
-            switch (record)
-            {
-                case Exception e:
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
+                case AccountKind:
+                    accounts.Add(JsonSerializer.Deserialize<TimeBankExportedAccount>(row.Payload, Json) ?? throw Null(row));
                     break;
-                case TimeBankExportedAccount a:
-                    accounts.Add(a);
+                case RelationKind:
+                    relations.Add(JsonSerializer.Deserialize<TimeBankRelation>(row.Payload, Json) ?? throw Null(row));
                     break;
-                case TimeBankRelation r:
-                    relations.Add(r);
+                case TransactionKind:
+                    transactions.Add(JsonSerializer.Deserialize<TimeBankTransaction>(row.Payload, Json) ?? throw Null(row));
                     break;
                 default:
-                    transactions.Add((TimeBankTransaction)record);
-                    break;
+                    throw new ValidationFailedException("time-bank journal", [new ValidationError($"sequence {row.Sequence}", $"unknown record kind '{row.Kind}'.")]);
             }
         }
 
-        chunk.Clear();
+        return (TimeBankLedger.Restore(new TimeBankLedgerExport(policy, accounts, relations, transactions), clock, writeAhead), expected);
     }
 
     private static JsonException Null(TimeBankJournalRow row) => new($"Time-bank journal record {row.Sequence} ({row.Kind}) is null.");
