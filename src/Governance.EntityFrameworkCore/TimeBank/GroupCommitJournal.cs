@@ -158,13 +158,8 @@ public sealed class GroupCommitJournal<TContext> : ITimeBankWriteAhead, IAsyncDi
     {
         while (true)
         {
-            try
-            {
-                await _signal.WaitAsync(_stop.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-            }
+            // Disposing releases the signal once more, so the writer wakes, commits what is left and stops.
+            await _signal.WaitAsync().ConfigureAwait(false);
 
             List<TimeBankJournalRow> batch;
             lock (_gate)
