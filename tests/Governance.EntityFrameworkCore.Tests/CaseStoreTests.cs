@@ -150,6 +150,16 @@ public abstract class CaseStoreTests
         Assert.Equal(["E01", "E02"], due.Select(r => r.Id));
         Assert.All(due, r => Assert.Equal(r.RegisteredAt + Duration.FromHours(1), r.NextDeadline));
 
+        // Responding moves E01's next deadline on to the claim, an hour after the response; closing takes it off the list.
+        var e01 = (await store.LoadAsync("E01"))!;
+        e01.Respond(GridWorker(2), T0 + Duration.FromHours(1) + Duration.FromMinutes(30));
+        await store.AppendAsync(e01, 0);
+        Assert.Equal(T0 + Duration.FromHours(2) + Duration.FromMinutes(30), (await store.ListAsync(new OpenCasesOfGrid(Grid(2)))).Single(r => r.Id == "E01").NextDeadline);
+        e01.OverrideClose(Supervisor, T0 + Duration.FromHours(2), "督导办结");
+        await store.AppendAsync(e01, 1);
+        Assert.DoesNotContain("E01", (await store.ListAsync(new CasesDueBy(T0 + Duration.FromDays(10)))).Select(r => r.Id));
+        Assert.Null((await store.ListAsync(new CasesOfCategoryInPeriod(CaseCategory.LeakingPipe, new Interval(T0, T0 + Duration.FromHours(2))))).Single(r => r.Id == "E01").NextDeadline);
+
         var fumes = await store.ListAsync(new CasesOfCategoryInPeriod(CaseCategory.CookingFumes, new Interval(T0, T0 + Duration.FromHours(10))));
         Assert.Equal(["E00", "E03", "E06", "E09"], fumes.Select(r => r.Id));
         Assert.Throws<ArgumentOutOfRangeException>(() => new OpenCasesOfGrid(Grid(1), take: 0));

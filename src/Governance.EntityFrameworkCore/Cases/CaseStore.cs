@@ -69,39 +69,25 @@ public sealed class CaseStore<TContext>(IDbContextFactory<TContext> contexts, Ca
             return;
         }
 
+        // One SaveChanges: the read model's row, attached at the expected version (its concurrency token), is updated
+        // "where version = expected", and the new entries are inserted, in one transaction.
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var id = @case.Id.Value;
-        var row = new CaseRow();
+        var row = new CaseRow { Id = @case.Id.Value, Version = expectedVersion };
+        var entry = db.Attach(row);
         Fill(row, @case);
-        var updated = await db.Set<CaseRow>()
-            .Where(r => r.Id == id && r.Version == expectedVersion)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(r => r.Version, row.Version)
-                    .SetProperty(r => r.State, row.State)
-                    .SetProperty(r => r.GridId, row.GridId)
-                    .SetProperty(r => r.Priority, row.Priority)
-                    .SetProperty(r => r.SlaPolicyName, row.SlaPolicyName)
-                    .SetProperty(r => r.SlaPolicyVersion, row.SlaPolicyVersion)
-                    .SetProperty(r => r.NextDeadline, row.NextDeadline)
-                    .SetProperty(r => r.ClosedAt, row.ClosedAt),
-                cancellationToken)
-            .ConfigureAwait(false);
-        if (updated == 0)
+        foreach (var property in entry.Properties)
         {
-            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-            throw new CaseConcurrencyException(@case.Id, expectedVersion, await VersionAsync(@case.Id, cancellationToken).ConfigureAwait(false));
+            // Every read-model column is written, a null as much as a value (the attached row's originals are defaults).
+            property.IsModified = property.Metadata.Name is not (nameof(CaseRow.Id) or nameof(CaseRow.Registration));
         }
 
         db.AddRange(HistoryRows(@case, expectedVersion));
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (DbUpdateException)
         {
-            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
             throw new CaseConcurrencyException(@case.Id, expectedVersion, await VersionAsync(@case.Id, cancellationToken).ConfigureAwait(false));
         }
     }

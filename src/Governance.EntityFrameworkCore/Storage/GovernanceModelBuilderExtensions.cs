@@ -32,6 +32,7 @@ public static class GovernanceModelBuilderExtensions
             e.ToTable("gov_cases");
             e.HasKey(c => c.Id);
             e.Property(c => c.Id).HasMaxLength(128);
+            e.Property(c => c.Version).IsConcurrencyToken();
             e.Property(c => c.GridId).HasMaxLength(128);
             e.Property(c => c.Category).HasMaxLength(128);
             e.Property(c => c.Source).HasMaxLength(128);
