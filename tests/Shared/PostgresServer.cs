@@ -15,6 +15,7 @@ public sealed class PostgresServer : IDisposable
     private readonly string _bin;
     private readonly bool _asPostgres;
     private int _databases;
+    private int _stopped;
 
     public PostgresServer()
     {
@@ -31,6 +32,9 @@ public sealed class PostgresServer : IDisposable
         var data = Path.Combine(_folder, "data");
         Server("initdb", $"-D {data} -A trust -U governance -E UTF8 --locale=C.UTF-8");
         Server("pg_ctl", $"-D {data} -l {Path.Combine(_folder, "server.log")} -w -t 60 -o \"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c max_connections=100\" start");
+
+        // A process that ends without disposing (a failed benchmark) still stops its server.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
     }
 
     /// <summary>The server's port on 127.0.0.1.</summary>
@@ -46,6 +50,11 @@ public sealed class PostgresServer : IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
         try
         {
             Server("pg_ctl", $"-D {Path.Combine(_folder, "data")} -m fast -w stop");
