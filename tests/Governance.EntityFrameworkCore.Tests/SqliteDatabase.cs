@@ -25,7 +25,7 @@ internal sealed class SqliteDatabase : ITestDatabase
 
     public List<string> Sql { get; } = [];
 
-    public IDbContextFactory<GovernanceDbContext> Factory => new ContextFactory(Options);
+    public IDbContextFactory<GovernanceDbContext> Factory => new GovernanceDbContextFactory(Options);
 
     public void Dispose()
     {
@@ -37,10 +37,5 @@ internal sealed class SqliteDatabase : ITestDatabase
         catch (IOException)
         {
         }
-    }
-
-    private sealed class ContextFactory(DbContextOptions<GovernanceDbContext> options) : IDbContextFactory<GovernanceDbContext>
-    {
-        public GovernanceDbContext CreateDbContext() => new(options);
     }
 }

@@ -31,14 +31,9 @@ internal sealed class PostgresDatabase : ITestDatabase
 
     public List<string> Sql { get; } = [];
 
-    public IDbContextFactory<GovernanceDbContext> Factory => new ContextFactory(Options);
+    public IDbContextFactory<GovernanceDbContext> Factory => new GovernanceDbContextFactory(Options);
 
     public void Dispose()
     {
-    }
-
-    private sealed class ContextFactory(DbContextOptions<GovernanceDbContext> options) : IDbContextFactory<GovernanceDbContext>
-    {
-        public GovernanceDbContext CreateDbContext() => new(options);
     }
 }

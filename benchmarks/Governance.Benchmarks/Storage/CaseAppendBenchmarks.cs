@@ -40,7 +40,7 @@ public class CaseAppendBenchmarks
             db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
         }
 
-        _store = new CaseStore<GovernanceDbContext>(new ContextFactory(_options), _workflow);
+        _store = new CaseStore<GovernanceDbContext>(new GovernanceDbContextFactory(_options), _workflow);
         var w = SeedCommunities.GridWorker(1);
         for (var i = 0; i < Cases; i++)
         {
@@ -95,10 +95,5 @@ public class CaseAppendBenchmarks
     {
         var at = c.LastActivityAt + Duration.FromMinutes(1);
         return c.IsPaused ? new ResumeCommand(SeedCommunities.GridWorker(1), at) : new PauseCommand(SeedCommunities.GridWorker(1), at, "等待入户");
-    }
-
-    private sealed class ContextFactory(DbContextOptions<GovernanceDbContext> options) : IDbContextFactory<GovernanceDbContext>
-    {
-        public GovernanceDbContext CreateDbContext() => new(options);
     }
 }

@@ -45,7 +45,7 @@ public class ColdStartBenchmarks
 
         // The ledger, written through the group-commit journal's batches.
         var clock = new FakeClock(T0);
-        var journal = new GroupCommitJournal<GovernanceDbContext>(new ContextFactory(_options));
+        var journal = new GroupCommitJournal<GovernanceDbContext>(new GovernanceDbContextFactory(_options));
         var ledger = journal.RestoreAsync(Policy, clock).GetAwaiter().GetResult();
         for (var i = 0; i < People; i++)
         {
@@ -137,14 +137,9 @@ public class ColdStartBenchmarks
             await GovernanceDatabase.CheckAsync(db);
         }
 
-        var journal = new GroupCommitJournal<GovernanceDbContext>(new ContextFactory(_options));
+        var journal = new GroupCommitJournal<GovernanceDbContext>(new GovernanceDbContextFactory(_options));
         var ledger = await journal.RestoreAsync(Policy, new FakeClock(T0));
         await journal.DisposeAsync();
         return ledger.Accounts.Count;
-    }
-
-    private sealed class ContextFactory(DbContextOptions<GovernanceDbContext> options) : IDbContextFactory<GovernanceDbContext>
-    {
-        public GovernanceDbContext CreateDbContext() => new(options);
     }
 }

@@ -112,7 +112,7 @@ public class DurablePostingBenchmarks
             db.TimeBankJournal.ExecuteDelete();
         }
 
-        return new ContextFactory(_options);
+        return new GovernanceDbContextFactory(_options);
     }
 
     private TimeBankLedger Fund(TimeBankLedger ledger)
@@ -125,10 +125,5 @@ public class DurablePostingBenchmarks
         }
 
         return ledger;
-    }
-
-    private sealed class ContextFactory(DbContextOptions<GovernanceDbContext> options) : IDbContextFactory<GovernanceDbContext>
-    {
-        public GovernanceDbContext CreateDbContext() => new(options);
     }
 }

@@ -29,7 +29,7 @@ public sealed class GroupCommitJournal<TContext> : ITimeBankWriteAhead, IAsyncDi
     private readonly IDbContextFactory<TContext> _contexts;
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _signal = new(0);
-    private readonly CancellationTokenSource _stop = new();
+    private volatile bool _stopping;
     private List<TimeBankJournalRow> _queue = [];
     private readonly List<(long Sequence, TaskCompletionSource Done)> _waiters = [];
     private long _queued;
@@ -124,7 +124,7 @@ public sealed class GroupCommitJournal<TContext> : ITimeBankWriteAhead, IAsyncDi
     /// <returns>The task.</returns>
     public async ValueTask DisposeAsync()
     {
-        _stop.Cancel();
+        _stopping = true;
         _signal.Release();
         if (_writer is not null)
         {
@@ -132,7 +132,6 @@ public sealed class GroupCommitJournal<TContext> : ITimeBankWriteAhead, IAsyncDi
         }
 
         _signal.Dispose();
-        _stop.Dispose();
     }
 
     private void Queue(string kind, string? transactionId, string payload)
@@ -166,7 +165,7 @@ public sealed class GroupCommitJournal<TContext> : ITimeBankWriteAhead, IAsyncDi
             {
                 if (_queue.Count == 0)
                 {
-                    if (_stop.IsCancellationRequested)
+                    if (_stopping)
                     {
                         return;
                     }
