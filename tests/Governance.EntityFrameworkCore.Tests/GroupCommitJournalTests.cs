@@ -92,6 +92,39 @@ public abstract class GroupCommitJournalTests
         Assert.Equal(TimeCredit.FromHours(8), restored.BalanceOf("V1").Posted);
         await again.DisposeAsync();
     }
+
+    [Fact]
+    public async Task A_journal_restored_later_takes_over_and_the_earlier_one_stops_accepting()
+    {
+        using var database = CreateDatabase();
+        var clock = new FakeClock(T0);
+        var (first, firstLedger) = await Open(database, clock);
+        firstLedger.OpenPersonAccount(Volunteer(1));
+        firstLedger.OpenPersonAccount(Volunteer(2));
+        var service = new ServiceRecord(ServiceType.HomeVisit, new Interval(T0 - Duration.FromHours(8), T0));
+        await first.ExecuteAsync(new DepositRequest("d1", "V1", service, "GW1"));
+
+        // A second writer (another process, or a restart that did not wait) takes the journal over and sees all of it.
+        var (second, secondLedger) = await Open(database, clock);
+        Assert.True(secondLedger.TryGetTransaction("d1", out _));
+
+        var lost = await Assert.ThrowsAsync<TimeBankWriterLostException>(() => first.ExecuteAsync(new GiftRequest("g1", "V1", "V2", TimeCredit.FromHours(1))));
+        Assert.Equal("timebank.writer-lost", lost.Code);
+        Assert.Equal(lost.Epoch + 1, lost.CurrentEpoch);
+        Assert.IsType<TimeBankWriterLostException>(first.Failure);
+        Assert.Throws<TimeBankWriterLostException>(() => firstLedger.Donate(new DonationRequest("n1", "V1", TimeCredit.FromMinutes(5))));
+
+        await second.ExecuteAsync(new GiftRequest("g2", "V1", "V2", TimeCredit.FromHours(2)));
+        await first.DisposeAsync();
+        await second.DisposeAsync();
+
+        var (third, restored) = await Open(database, clock);
+        Assert.False(restored.TryGetTransaction("g1", out _));   // never acknowledged, never stored
+        Assert.True(restored.TryGetTransaction("g2", out _));
+        Assert.Equal(TimeCredit.FromHours(6), restored.BalanceOf("V1").Posted);
+        Assert.Equal(TimeCredit.FromHours(2), restored.BalanceOf("V2").Posted);
+        await third.DisposeAsync();
+    }
 }
 
 /// <summary>On SQLite (a temp file, WAL).</summary>

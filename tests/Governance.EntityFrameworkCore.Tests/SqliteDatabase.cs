@@ -8,7 +8,7 @@ internal sealed class SqliteDatabase : ITestDatabase
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("governance-sqlite-").FullName;
 
-    public SqliteDatabase()
+    public SqliteDatabase(bool migrate = true)
     {
         var path = Path.Combine(_folder, "governance.db");
         Options = new DbContextOptionsBuilder<GovernanceDbContext>()
@@ -16,8 +16,13 @@ internal sealed class SqliteDatabase : ITestDatabase
             .LogTo(sql => { lock (Sql) { Sql.Add(sql); } }, [DbLoggerCategory.Database.Command.Name], Microsoft.Extensions.Logging.LogLevel.Information)
             .ConfigureWarnings(w => w.Throw(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning))
             .Options;
+        if (!migrate)
+        {
+            return;
+        }
+
         using var db = new GovernanceDbContext(Options);
-        GovernanceDatabase.EnsureCreatedAsync(db).GetAwaiter().GetResult();
+        GovernanceDatabase.MigrateAsync(db).GetAwaiter().GetResult();
         db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
     }
 

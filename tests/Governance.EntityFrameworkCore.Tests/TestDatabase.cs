@@ -17,14 +17,19 @@ public interface ITestDatabase : IDisposable
 /// <summary>A new database on the shared test server.</summary>
 internal sealed class PostgresDatabase : ITestDatabase
 {
-    public PostgresDatabase(PostgresServer server)
+    public PostgresDatabase(PostgresServer server, bool migrate = true)
     {
         Options = new DbContextOptionsBuilder<GovernanceDbContext>()
             .UseNpgsql(server.NewDatabase())
             .LogTo(sql => { lock (Sql) { Sql.Add(sql); } }, [DbLoggerCategory.Database.Command.Name], Microsoft.Extensions.Logging.LogLevel.Information)
             .Options;
+        if (!migrate)
+        {
+            return;
+        }
+
         using var db = new GovernanceDbContext(Options);
-        GovernanceDatabase.EnsureCreatedAsync(db).GetAwaiter().GetResult();
+        GovernanceDatabase.MigrateAsync(db).GetAwaiter().GetResult();
     }
 
     public DbContextOptions<GovernanceDbContext> Options { get; }

@@ -36,7 +36,7 @@ public class CaseAppendBenchmarks
         _options = new DbContextOptionsBuilder<GovernanceDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, "cases.db")}").Options;
         using (var db = new GovernanceDbContext(_options))
         {
-            GovernanceDatabase.EnsureCreatedAsync(db).GetAwaiter().GetResult();
+            GovernanceDatabase.MigrateAsync(db).GetAwaiter().GetResult();
             db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
         }
 

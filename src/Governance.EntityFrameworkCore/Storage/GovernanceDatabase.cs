@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.EntityFrameworkCore.Storage;
@@ -6,32 +7,65 @@ namespace Governance.EntityFrameworkCore.Storage;
 public static class GovernanceDatabase
 {
     /// <summary>The schema version this library writes and reads.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     internal const string SchemaName = "governance";
 
+    // The PostgreSQL advisory lock under which one instance at a time migrates (its key is "GOVMIGR" in ASCII).
+    private const string LockSql = "SELECT pg_advisory_lock(20071955428886354)";
+    private const string UnlockSql = "SELECT pg_advisory_unlock(20071955428886354)";
+
     /// <summary>
-    /// Creates the stores' tables if the database has none yet (EF Core's <c>EnsureCreated</c>) and records the schema
-    /// version, then checks the schema (<see cref="CheckAsync"/>): for tests, embedded SQLite files and first starts.
-    /// Versioned migrations for upgrading a database in place are not shipped yet.
+    /// Creates the stores' schema in an empty database or upgrades an older one in place, with the migrations this package
+    /// ships (<c>Storage/Migrations</c>, provider-neutral: SQLite and PostgreSQL), then checks it (<see cref="CheckAsync"/>).
+    /// Safe when several instances start at once: EF Core's migrator holds a database lock while it applies migrations
+    /// (a lock table on SQLite, a table lock on PostgreSQL), so each migration is applied once and the others wait.
     /// </summary>
-    /// <param name="context">A context whose model includes the stores' tables.</param>
+    /// <remarks>
+    /// A host that maps the stores into its own context (<c>modelBuilder.UseGovernance()</c>) creates the tables with its
+    /// own migrations and calls <see cref="CheckAsync"/> only.
+    /// </remarks>
+    /// <param name="context">The stores' context.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Whether the schema was created now.</returns>
-    /// <exception cref="GovernanceSchemaException">The database holds another schema; nothing was written.</exception>
-    public static async Task<bool> EnsureCreatedAsync(DbContext context, CancellationToken cancellationToken = default)
+    /// <returns>A task completed when the schema is this package's.</returns>
+    /// <exception cref="GovernanceSchemaException">
+    /// The database holds a newer schema (migrations this package does not know) or a foreign one (Governance tables not
+    /// created by these migrations); nothing was written.
+    /// </exception>
+    public static async Task MigrateAsync(GovernanceDbContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var created = await context.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        if (created)
+        var postgres = context.Database.ProviderName?.StartsWith("Npgsql", StringComparison.Ordinal) == true;
+        await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            context.Add(new SchemaVersionRow { Name = SchemaName, Version = SchemaVersion });
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            context.ChangeTracker.Clear();
+            if (postgres)
+            {
+                // EF Core's own lock does not cover reading what is applied; one instance migrates at a time.
+                await context.Database.ExecuteSqlRawAsync(LockSql, cancellationToken).ConfigureAwait(false);
+            }
+
+            await RefuseNewerOrForeignAsync(context, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException e)
+            {
+                throw new GovernanceSchemaException($"The Governance schema could not be created or upgraded (the migration was rolled back): {e.Message}", null);
+            }
+        }
+        finally
+        {
+            if (postgres)
+            {
+                await context.Database.ExecuteSqlRawAsync(UnlockSql, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await context.Database.CloseConnectionAsync().ConfigureAwait(false);
         }
 
         await CheckAsync(context, cancellationToken).ConfigureAwait(false);
-        return created;
     }
 
     /// <summary>Checks that the database holds this library's schema version, with every table it reads.</summary>
@@ -63,7 +97,7 @@ public static class GovernanceDatabase
             throw new GovernanceSchemaException(
                 found > SchemaVersion
                     ? $"The database holds Governance schema version {found}, written by a newer version of the package; this one reads version {SchemaVersion}."
-                    : $"The database holds Governance schema version {found}; this package reads version {SchemaVersion} and does not upgrade in place yet.",
+                    : $"The database holds Governance schema version {found}; this package reads version {SchemaVersion}: upgrade it first (MigrateAsync).",
                 found);
         }
 
@@ -75,10 +109,59 @@ public static class GovernanceDatabase
             await context.Set<Sla.SlaReportedRow>().AsNoTracking().Where(_ => false).ToListAsync(cancellationToken).ConfigureAwait(false);
             await context.Set<Scoring.ScoringFactRow>().AsNoTracking().Where(_ => false).ToListAsync(cancellationToken).ConfigureAwait(false);
             await context.Set<TimeBank.TimeBankJournalRow>().AsNoTracking().Where(_ => false).ToListAsync(cancellationToken).ConfigureAwait(false);
+            await context.Set<TimeBank.TimeBankWriterRow>().AsNoTracking().Where(_ => false).ToListAsync(cancellationToken).ConfigureAwait(false);
+            await context.Set<OrganisationVersionRow>().AsNoTracking().Where(_ => false).ToListAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new GovernanceSchemaException($"The database's Governance tables do not match schema version {SchemaVersion}: {e.Message}", found);
+        }
+    }
+
+    private static async Task<int?> TryReadVersionAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await context.Set<SchemaVersionRow>().AsNoTracking().Where(r => r.Name == SchemaName).Select(r => (int?)r.Version)
+                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException)
+        {
+            return null;   // no gov_schema table: an empty or foreign database
+        }
+    }
+
+    private static async Task RefuseNewerOrForeignAsync(GovernanceDbContext context, CancellationToken cancellationToken)
+    {
+        var known = context.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var applied = await AppliedAsync(context, cancellationToken).ConfigureAwait(false);
+        var unknown = applied.Where(id => !known.Contains(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new GovernanceSchemaException(
+                $"The database holds migrations this package does not know ({string.Join(", ", unknown)}): it was written by a newer version of the package, or by another application; this one writes schema version {SchemaVersion}.",
+                await TryReadVersionAsync(context, cancellationToken).ConfigureAwait(false));
+        }
+
+        // Tables and their history row commit together: a schema seen without history after reading again is foreign
+        // (reading again covers an instance that migrated between the two reads).
+        if (applied.Count == 0 && await TryReadVersionAsync(context, cancellationToken).ConfigureAwait(false) is { } found
+            && (await AppliedAsync(context, cancellationToken).ConfigureAwait(false)).Count == 0)
+        {
+            throw new GovernanceSchemaException(
+                $"The database holds Governance tables (schema version {found}) that were not created by this package's migrations; they are not upgraded in place.", found);
+        }
+    }
+
+    private static async Task<List<string>> AppliedAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return [.. await context.Database.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)];
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            throw new GovernanceSchemaException($"The database's migration history cannot be read: {e.Message}", null);
         }
     }
 }

@@ -26,6 +26,12 @@ public class GovernanceDbContext(DbContextOptions options) : DbContext(options)
     /// <summary>The time-bank journal.</summary>
     public DbSet<TimeBankJournalRow> TimeBankJournal => Set<TimeBankJournalRow>();
 
+    /// <summary>The time-bank journal's writer row.</summary>
+    public DbSet<TimeBankWriterRow> TimeBankWriters => Set<TimeBankWriterRow>();
+
+    /// <summary>The organisation's versions.</summary>
+    public DbSet<OrganisationVersionRow> OrganisationVersions => Set<OrganisationVersionRow>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.UseGovernance();
 }

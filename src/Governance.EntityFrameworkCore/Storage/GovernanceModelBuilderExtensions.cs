@@ -18,7 +18,10 @@ public static class GovernanceModelBuilderExtensions
     /// <summary>
     /// Maps the stores' tables: <c>gov_cases</c> (registration and read model), <c>gov_case_history</c> (keyed by case and
     /// sequence), <c>gov_sla_reported</c> (keyed by case and threshold), <c>gov_scoring_facts</c> (keyed by fact id) and
-    /// <c>gov_timebank_journal</c> (keyed by sequence, transaction ids unique), and <c>gov_schema</c> (the schema version).
+    /// <c>gov_timebank_journal</c> (keyed by sequence, transaction ids unique), <c>gov_timebank_writer</c> (the journal's writer
+    /// epoch), <c>gov_organisation_versions</c> (the organisation by version) and <c>gov_schema</c> (the schema version).
+    /// A host that maps these into its own context creates them with its own migrations; <see cref="Governance.EntityFrameworkCore.Storage.GovernanceDbContext"/>
+    /// ships its migrations (<see cref="Governance.EntityFrameworkCore.Storage.GovernanceDatabase.MigrateAsync"/>).
     /// Dates are stored as days since 1970-01-01. Instants are stored as 64-bit
     /// ticks since the Unix epoch and enums by name, so every provider stores them alike and exactly.
     /// </summary>
@@ -86,6 +89,21 @@ public static class GovernanceModelBuilderExtensions
             e.Property(j => j.Kind).HasMaxLength(16);
             e.Property(j => j.TransactionId).HasMaxLength(256);
             e.HasIndex(j => j.TransactionId).IsUnique();
+        });
+        modelBuilder.Entity<TimeBankWriterRow>(e =>
+        {
+            e.ToTable("gov_timebank_writer");
+            e.HasKey(w => w.Name);
+            e.Property(w => w.Name).HasMaxLength(64);
+            e.Property(w => w.Holder).HasMaxLength(256);
+        });
+        modelBuilder.Entity<Governance.EntityFrameworkCore.Storage.OrganisationVersionRow>(e =>
+        {
+            e.ToTable("gov_organisation_versions");
+            e.HasKey(o => o.Version);
+            e.Property(o => o.Version).ValueGeneratedNever();
+            e.Property(o => o.EffectiveFrom).HasConversion(InstantTicks);
+            e.HasIndex(o => o.EffectiveFrom).IsUnique();
         });
         return modelBuilder;
     }

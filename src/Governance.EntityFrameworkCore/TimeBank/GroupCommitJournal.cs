@@ -18,7 +18,10 @@ namespace Governance.EntityFrameworkCore.TimeBank;
 /// already see it; if the commit fails, those transactions were never acknowledged, the journal stops accepting
 /// (<see cref="Failure"/>), every waiting and later call fails, and the host restarts from the journal
 /// (<see cref="RestoreAsync"/>), which holds exactly what was acknowledged and what committed with it.</para>
-/// <para>One ledger writes one journal: the store continues the numbering it read at <see cref="RestoreAsync"/>.</para>
+/// <para>One writer at a time: <see cref="RestoreAsync"/> takes the journal's writer epoch (<see cref="TimeBankWriterRow"/>)
+/// before it reads, and every batch commits only while that epoch is still the database's. A journal restored later, in
+/// this process or another, takes the journal over: the earlier one's next batch appends nothing, its callers get
+/// <see cref="TimeBankWriterLostException"/>, and it stops accepting.</para>
 /// </remarks>
 /// <typeparam name="TContext">The host's context or <see cref="Storage.GovernanceDbContext"/>.</typeparam>
 public sealed class GroupCommitJournal<TContext> : ITimeBankWriteAhead, IAsyncDisposable
@@ -35,6 +38,7 @@ public sealed class GroupCommitJournal<TContext> : ITimeBankWriteAhead, IAsyncDi
     private long _queued;
     private long _committed;
     private Task? _writer;
+    private long _epoch;
     private TimeBankLedger? _ledger;
 
     /// <summary>Creates the journal; call <see cref="RestoreAsync"/> to read it and start writing.</summary>
@@ -63,8 +67,8 @@ public sealed class GroupCommitJournal<TContext> : ITimeBankWriteAhead, IAsyncDi
             throw new InvalidOperationException("This journal was restored already; one journal serves one ledger.");
         }
 
-        var (ledger, last) = await TimeBankJournalReader.RestoreAsync(_contexts, policy, clock, this, cancellationToken).ConfigureAwait(false);
-        (_queued, _committed, _ledger) = (last, last, ledger);
+        var (ledger, last, epoch) = await TimeBankJournalReader.RestoreAsync(_contexts, policy, clock, this, cancellationToken).ConfigureAwait(false);
+        (_queued, _committed, _ledger, _epoch) = (last, last, ledger, epoch);
         _writer = Task.Run(WriteLoopAsync);
         return ledger;
     }
@@ -76,6 +80,7 @@ public sealed class GroupCommitJournal<TContext> : ITimeBankWriteAhead, IAsyncDi
     /// <exception cref="TimeBankRejectedException">A rule would be broken; nothing changed.</exception>
     /// <exception cref="ArgumentException">The request is malformed or names an unknown account.</exception>
     /// <exception cref="InvalidOperationException">The journal is not restored yet, or stopped accepting after a failed commit.</exception>
+    /// <exception cref="TimeBankWriterLostException">Another writer took the journal over; the request was not stored.</exception>
     public async Task<TimeBankTransaction> ExecuteAsync(TimeBankRequest request, CancellationToken cancellationToken = default)
     {
         var ledger = _ledger ?? throw new InvalidOperationException("Restore the journal first (RestoreAsync).");
@@ -147,11 +152,20 @@ public sealed class GroupCommitJournal<TContext> : ITimeBankWriteAhead, IAsyncDi
 
     private void ThrowIfFailed()
     {
+        if (Failure is TimeBankWriterLostException lost)
+        {
+            throw new TimeBankWriterLostException(lost.Epoch, lost.CurrentEpoch, lost.CurrentHolder);
+        }
+
         if (Failure is not null)
         {
             throw new InvalidOperationException("The time-bank journal stopped accepting after a commit failed; restart from the journal.", Failure);
         }
     }
+
+    private static Exception NotAcknowledged(Exception e) => e is TimeBankWriterLostException lost
+        ? new TimeBankWriterLostException(lost.Epoch, lost.CurrentEpoch, lost.CurrentHolder)
+        : new InvalidOperationException("The time-bank journal could not commit; the request was not acknowledged.", e);
 
     private async Task WriteLoopAsync()
     {
@@ -179,7 +193,7 @@ public sealed class GroupCommitJournal<TContext> : ITimeBankWriteAhead, IAsyncDi
 
             try
             {
-                await JournalBatch.InsertAsync(_contexts, batch).ConfigureAwait(false);
+                await JournalBatch.InsertAsync(_contexts, _epoch, batch).ConfigureAwait(false);
             }
             catch (Exception e)
             {
@@ -193,7 +207,7 @@ public sealed class GroupCommitJournal<TContext> : ITimeBankWriteAhead, IAsyncDi
 
                 foreach (var (_, done) in failed)
                 {
-                    done.TrySetException(new InvalidOperationException("The time-bank journal could not commit; the request was not acknowledged.", e));
+                    done.TrySetException(NotAcknowledged(e));
                 }
 
                 return;

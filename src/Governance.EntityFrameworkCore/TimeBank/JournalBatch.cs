@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Governance.EntityFrameworkCore.TimeBank;
 
 /// <summary>
-/// Inserts a batch of journal records in one database transaction with multi-row <c>INSERT</c> statements (table and
+/// Inserts a batch of journal records in one database transaction, fenced by the writer's epoch, with multi-row <c>INSERT</c> statements (table and
 /// column names, and their quoting, from the context's model and provider), without the change tracker: the batch is
 /// the group commit's whole cost, so it is kept to a few statements.
 /// </summary>
@@ -16,7 +16,7 @@ internal static class JournalBatch
     // Four parameters a row; SQLite's oldest limit is 999 parameters a statement.
     private const int RowsPerStatement = 200;
 
-    public static async Task InsertAsync<TContext>(IDbContextFactory<TContext> contexts, List<TimeBankJournalRow> rows)
+    public static async Task InsertAsync<TContext>(IDbContextFactory<TContext> contexts, long epoch, List<TimeBankJournalRow> rows)
         where TContext : DbContext
     {
         await using var db = await contexts.CreateDbContextAsync().ConfigureAwait(false);
@@ -28,11 +28,11 @@ internal static class JournalBatch
         var insert = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({Column(nameof(TimeBankJournalRow.Sequence))}, {Column(nameof(TimeBankJournalRow.Kind))}, "
             + $"{Column(nameof(TimeBankJournalRow.TransactionId))}, {Column(nameof(TimeBankJournalRow.Payload))}) VALUES ";
 
-        await db.Database.OpenConnectionAsync().ConfigureAwait(false);
+        // The fence first: it locks the writer row until the commit, or finds that another writer took the journal over.
+        await using var efTransaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
+        await TimeBankWriter.FenceAsync(db, epoch, CancellationToken.None).ConfigureAwait(false);
         var connection = db.Database.GetDbConnection();
-
-        // One statement is atomic by itself (one round trip); a longer batch takes a transaction.
-        await using var transaction = rows.Count > RowsPerStatement ? await connection.BeginTransactionAsync().ConfigureAwait(false) : null;
+        var transaction = efTransaction.GetDbTransaction();
         for (var start = 0; start < rows.Count; start += RowsPerStatement)
         {
             var count = Math.Min(RowsPerStatement, rows.Count - start);
@@ -53,10 +53,7 @@ internal static class JournalBatch
             await command.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
 
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync().ConfigureAwait(false);
-        }
+        await efTransaction.CommitAsync().ConfigureAwait(false);
     }
 
     private static StringBuilder Add(DbCommand command, StringBuilder text, string name, object value)

@@ -14,7 +14,7 @@ internal static class TimeBankJournalReader
     public const string TransactionKind = "transaction";
     private static readonly JsonSerializerOptions Json = GovernanceJson.Options;
 
-    public static async Task<(TimeBankLedger Ledger, long Last)> RestoreAsync<TContext>(
+    public static async Task<(TimeBankLedger Ledger, long Last, long Epoch)> RestoreAsync<TContext>(
         IDbContextFactory<TContext> contexts, TimeBankPolicy policy, IClock clock, ITimeBankWriteAhead writeAhead, CancellationToken cancellationToken)
         where TContext : DbContext
     {
@@ -24,6 +24,9 @@ internal static class TimeBankJournalReader
         var relations = new List<TimeBankRelation>();
         var transactions = new List<TimeBankTransaction>();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+
+        // Take the journal over first: whatever an earlier writer committed is then visible, and it commits nothing more.
+        var epoch = await TimeBankWriter.AcquireAsync(db, cancellationToken).ConfigureAwait(false);
         long expected = 0;
         await foreach (var row in db.Set<TimeBankJournalRow>().AsNoTracking().OrderBy(r => r.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
@@ -48,7 +51,7 @@ internal static class TimeBankJournalReader
             }
         }
 
-        return (TimeBankLedger.Restore(new TimeBankLedgerExport(policy, accounts, relations, transactions), clock, writeAhead), expected);
+        return (TimeBankLedger.Restore(new TimeBankLedgerExport(policy, accounts, relations, transactions), clock, writeAhead), expected, epoch);
     }
 
     private static JsonException Null(TimeBankJournalRow row) => new($"Time-bank journal record {row.Sequence} ({row.Kind}) is null.");

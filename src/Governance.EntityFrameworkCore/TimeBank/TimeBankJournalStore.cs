@@ -15,7 +15,9 @@ namespace Governance.EntityFrameworkCore.TimeBank;
 /// <para>Records are keyed by their place in the journal; a client's transaction id is unique, so a record written twice
 /// is refused by the database. Each record is its own database transaction: acknowledged means durable. A write that
 /// fails throws from the ledger's call and the ledger is unchanged.</para>
-/// <para>One ledger writes one journal: the store continues the numbering it read at <see cref="RestoreAsync"/>.</para>
+/// <para>One writer at a time: <see cref="RestoreAsync"/> takes the journal's writer epoch, and each record commits only
+/// while that epoch is still the database's; otherwise the ledger's call throws <see cref="TimeBankWriterLostException"/>
+/// and changes nothing.</para>
 /// </remarks>
 /// <typeparam name="TContext">The host's context (with <see cref="GovernanceModelBuilderExtensions.UseGovernance"/>) or <see cref="Storage.GovernanceDbContext"/>.</typeparam>
 /// <param name="contexts">Makes contexts.</param>
@@ -28,6 +30,7 @@ public sealed class TimeBankJournalStore<TContext>(IDbContextFactory<TContext> c
     private static readonly JsonSerializerOptions Json = GovernanceJson.Options;
     private readonly IDbContextFactory<TContext> _contexts = contexts ?? throw new ArgumentNullException(nameof(contexts));
     private long _sequence;
+    private long _epoch;
 
     /// <summary>
     /// 冷启动 — reads the journal and restores the ledger it records (<see cref="TimeBankLedger.Restore"/>), with this store as
@@ -41,8 +44,8 @@ public sealed class TimeBankJournalStore<TContext>(IDbContextFactory<TContext> c
     /// <exception cref="JsonException">A record is not valid JSON for its kind.</exception>
     public async Task<TimeBankLedger> RestoreAsync(TimeBankPolicy policy, IClock clock, CancellationToken cancellationToken = default)
     {
-        var (ledger, last) = await TimeBankJournalReader.RestoreAsync(_contexts, policy, clock, this, cancellationToken).ConfigureAwait(false);
-        _sequence = last;
+        var (ledger, last, epoch) = await TimeBankJournalReader.RestoreAsync(_contexts, policy, clock, this, cancellationToken).ConfigureAwait(false);
+        (_sequence, _epoch) = (last, epoch);
         return ledger;
     }
 
@@ -64,8 +67,11 @@ public sealed class TimeBankJournalStore<TContext>(IDbContextFactory<TContext> c
     {
         // The ledger calls its hook under its lock, one record at a time, in its order.
         using var db = _contexts.CreateDbContext();
+        using var transaction = db.Database.BeginTransaction();
+        TimeBankWriter.Fence(db, _epoch);
         db.Add(new TimeBankJournalRow { Sequence = _sequence + 1, Kind = kind, TransactionId = transactionId, Payload = payload });
         db.SaveChanges();
+        transaction.Commit();
         _sequence++;
     }
 }
