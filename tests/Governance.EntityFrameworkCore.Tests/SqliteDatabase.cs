@@ -12,7 +12,7 @@ internal sealed class SqliteDatabase : ITestDatabase
     {
         var path = Path.Combine(_folder, "governance.db");
         Options = new DbContextOptionsBuilder<GovernanceDbContext>()
-            .UseSqlite($"Data Source={path};Pooling=False;Default Timeout=30")
+            .UseSqlite(ConnectionString = $"Data Source={path};Pooling=False;Default Timeout=30")
             .LogTo(sql => { lock (Sql) { Sql.Add(sql); } }, [DbLoggerCategory.Database.Command.Name], Microsoft.Extensions.Logging.LogLevel.Information)
             .ConfigureWarnings(w => w.Throw(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning))
             .Options;
@@ -31,6 +31,10 @@ internal sealed class SqliteDatabase : ITestDatabase
     public List<string> Sql { get; } = [];
 
     public IDbContextFactory<GovernanceDbContext> Factory => new GovernanceDbContextFactory(Options);
+
+    public string Provider => "sqlite";
+
+    public string ConnectionString { get; }
 
     public void Dispose()
     {

@@ -12,6 +12,12 @@ public interface ITestDatabase : IDisposable
     List<string> Sql { get; }
 
     IDbContextFactory<GovernanceDbContext> Factory { get; }
+
+    /// <summary>The provider, as the storage worker names it: <c>sqlite</c> or <c>postgres</c>.</summary>
+    string Provider { get; }
+
+    /// <summary>The connection string (for a child process).</summary>
+    string ConnectionString { get; }
 }
 
 /// <summary>A new database on the shared test server.</summary>
@@ -19,8 +25,9 @@ internal sealed class PostgresDatabase : ITestDatabase
 {
     public PostgresDatabase(PostgresServer server, bool migrate = true)
     {
+        ConnectionString = server.NewDatabase();
         Options = new DbContextOptionsBuilder<GovernanceDbContext>()
-            .UseNpgsql(server.NewDatabase())
+            .UseNpgsql(ConnectionString)
             .LogTo(sql => { lock (Sql) { Sql.Add(sql); } }, [DbLoggerCategory.Database.Command.Name], Microsoft.Extensions.Logging.LogLevel.Information)
             .Options;
         if (!migrate)
@@ -37,6 +44,10 @@ internal sealed class PostgresDatabase : ITestDatabase
     public List<string> Sql { get; } = [];
 
     public IDbContextFactory<GovernanceDbContext> Factory => new GovernanceDbContextFactory(Options);
+
+    public string Provider => "postgres";
+
+    public string ConnectionString { get; }
 
     public void Dispose()
     {
