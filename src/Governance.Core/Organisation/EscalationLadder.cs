@@ -7,6 +7,7 @@ namespace Governance.Organisation;
 /// </summary>
 /// <remarks>Levels are strictly increasing by <see cref="OrganisationLevel"/>; two ladders are equal when they list the same levels.</remarks>
 /// <threadsafety>Immutable: safe to share between threads.</threadsafety>
+[System.Text.Json.Serialization.JsonConverter(typeof(Json.EscalationLadderJsonConverter))]
 public sealed class EscalationLadder : IEquatable<EscalationLadder>
 {
     private readonly OrganisationLevel[] _levels;

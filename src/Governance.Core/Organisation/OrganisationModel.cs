@@ -8,7 +8,7 @@ namespace Governance.Organisation;
 /// Build one with <see cref="OrganisationModelBuilder"/>.
 /// </summary>
 /// <threadsafety>Immutable once built: safe to share between threads.</threadsafety>
-public sealed class OrganisationModel
+public sealed partial class OrganisationModel
 {
     private readonly Dictionary<Id<SubDistrict>, SubDistrict> _subDistricts;
     private readonly Dictionary<Id<Community>, Community> _communities;

@@ -17,7 +17,8 @@ public static class GovernanceEntityFrameworkCoreServiceCollectionExtensions
     /// <see cref="CaseStore{TContext}"/> (with the <see cref="CaseWorkflow"/> and <see cref="SlaEngine"/> that
     /// <c>AddGovernanceWorkflow</c> registers), the <see cref="TimeBankJournalStore{TContext}"/> and the
     /// <see cref="Governance.EntityFrameworkCore.Sla.SlaPositionStore{TContext}"/> and the
-    /// <see cref="Governance.EntityFrameworkCore.Scoring.ScoringFactStore{TContext}"/>. Services the host
+    /// <see cref="Governance.EntityFrameworkCore.Scoring.ScoringFactStore{TContext}"/> and the
+    /// <see cref="Governance.EntityFrameworkCore.Organisation.OrganisationVersionStore{TContext}"/>. Services the host
     /// registered first are kept.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -33,6 +34,7 @@ public static class GovernanceEntityFrameworkCoreServiceCollectionExtensions
         services.TryAddSingleton(sp => new TimeBankJournalStore<GovernanceDbContext>(sp.GetRequiredService<IDbContextFactory<GovernanceDbContext>>()));
         services.TryAddSingleton(sp => new Governance.EntityFrameworkCore.Sla.SlaPositionStore<GovernanceDbContext>(sp.GetRequiredService<IDbContextFactory<GovernanceDbContext>>()));
         services.TryAddSingleton(sp => new Governance.EntityFrameworkCore.Scoring.ScoringFactStore<GovernanceDbContext>(sp.GetRequiredService<IDbContextFactory<GovernanceDbContext>>()));
+        services.TryAddSingleton(sp => new Governance.EntityFrameworkCore.Organisation.OrganisationVersionStore<GovernanceDbContext>(sp.GetRequiredService<IDbContextFactory<GovernanceDbContext>>()));
         return services;
     }
 }

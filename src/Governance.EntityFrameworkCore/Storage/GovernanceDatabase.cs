@@ -110,7 +110,7 @@ public static class GovernanceDatabase
             await context.Set<Scoring.ScoringFactRow>().AsNoTracking().Where(_ => false).ToListAsync(cancellationToken).ConfigureAwait(false);
             await context.Set<TimeBank.TimeBankJournalRow>().AsNoTracking().Where(_ => false).ToListAsync(cancellationToken).ConfigureAwait(false);
             await context.Set<TimeBank.TimeBankWriterRow>().AsNoTracking().Where(_ => false).ToListAsync(cancellationToken).ConfigureAwait(false);
-            await context.Set<OrganisationVersionRow>().AsNoTracking().Where(_ => false).ToListAsync(cancellationToken).ConfigureAwait(false);
+            await context.Set<Organisation.OrganisationVersionRow>().AsNoTracking().Where(_ => false).ToListAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

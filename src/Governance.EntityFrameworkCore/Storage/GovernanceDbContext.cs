@@ -30,7 +30,7 @@ public class GovernanceDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<TimeBankWriterRow> TimeBankWriters => Set<TimeBankWriterRow>();
 
     /// <summary>The organisation's versions.</summary>
-    public DbSet<OrganisationVersionRow> OrganisationVersions => Set<OrganisationVersionRow>();
+    public DbSet<Organisation.OrganisationVersionRow> OrganisationVersions => Set<Organisation.OrganisationVersionRow>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.UseGovernance();

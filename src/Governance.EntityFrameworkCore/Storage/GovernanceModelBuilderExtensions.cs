@@ -97,7 +97,7 @@ public static class GovernanceModelBuilderExtensions
             e.Property(w => w.Name).HasMaxLength(64);
             e.Property(w => w.Holder).HasMaxLength(256);
         });
-        modelBuilder.Entity<Governance.EntityFrameworkCore.Storage.OrganisationVersionRow>(e =>
+        modelBuilder.Entity<Governance.EntityFrameworkCore.Organisation.OrganisationVersionRow>(e =>
         {
             e.ToTable("gov_organisation_versions");
             e.HasKey(o => o.Version);

@@ -1,4 +1,4 @@
-namespace Governance.EntityFrameworkCore.Storage;
+namespace Governance.EntityFrameworkCore.Organisation;
 
 /// <summary>
 /// 组织架构版本行 — one version of a sub-district's organisation (grids, people, who works where) and the instant from
