@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Proves the packages from a consumer's side: a throwaway console project outside the solution references the four
 # .nupkg files in artifacts/packages (not project references), restores them with their declared dependencies from
-# nuget.org, builds, and runs a case through the loop, a quarter of scoring and a time-bank posting.
+# nuget.org, builds, and runs a case through the loop, a quarter of scoring and a time-bank posting, then stores the
+# case and the posting in a SQLite file through the EF Core package and reads them back.
 # It also checks that each package carries its README and XML docs. Usage: scripts/consumer-test.sh [packages-dir]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -10,7 +11,7 @@ version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-for id in Governance.Core Governance.Workflow Governance.Scoring Governance.TimeBank; do
+for id in Governance.Core Governance.Workflow Governance.Scoring Governance.TimeBank Governance.EntityFrameworkCore; do
   nupkg="$packages/$id.$version.nupkg"
   [ -f "$nupkg" ] || { echo "missing $nupkg"; exit 1; }
   listing="$(unzip -l "$nupkg")"
@@ -46,7 +47,9 @@ cat > "$work/Consumer.csproj" <<XML
     <PackageReference Include="Governance.Workflow" Version="$version" />
     <PackageReference Include="Governance.Scoring" Version="$version" />
     <PackageReference Include="Governance.TimeBank" Version="$version" />
-    <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="10.0.0" />
+    <PackageReference Include="Governance.EntityFrameworkCore" Version="$version" />
+    <PackageReference Include="Microsoft.EntityFrameworkCore.Sqlite" Version="10.0.15" />
+    <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="10.0.15" />
   </ItemGroup>
 </Project>
 XML
@@ -66,6 +69,10 @@ using Governance.Scoring.Rules;
 using Governance.Scoring.Scores;
 using Governance.Sla;
 using Governance.TimeBank;
+using Governance.EntityFrameworkCore.Cases;
+using Governance.EntityFrameworkCore.Storage;
+using Governance.EntityFrameworkCore.TimeBank;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -81,6 +88,7 @@ using var services = new ServiceCollection()
     .AddGovernanceWorkflow(o => o.Organisation = organisation)
     .AddGovernanceScoring()
     .AddGovernanceTimeBank()
+    .AddGovernanceEntityFrameworkCore(o => o.UseSqlite($"Data Source={Path.Combine(Path.GetTempPath(), $"consumer-{Guid.NewGuid():N}.db")}"))
     .BuildServiceProvider();
 
 var t0 = Instant.FromUtc(2026, 3, 2, 1, 0);
@@ -100,7 +108,23 @@ var score = Scorer.Score(RuleSet.GridWorkerDefaults, Role.GridWorker,
 var ledger = services.GetRequiredService<TimeBankLedger>();
 ledger.OpenPersonAccount(organisation.Person("GW1"));
 ledger.Deposit(new DepositRequest("d1", "GW1", new ServiceRecord(ServiceType.HomeVisit, new Interval(t0 - Duration.FromHours(2), t0)), "GW1"));
-Console.WriteLine($"consumer OK: case {c.State}, {sla.Count} SLA steps met, score {score.Total}, balance {ledger.BalanceOf("GW1").Posted}");
+var contexts = services.GetRequiredService<IDbContextFactory<GovernanceDbContext>>();
+await using (var db = await contexts.CreateDbContextAsync())
+{
+    await GovernanceDatabase.MigrateAsync(db);
+}
+
+var cases = services.GetRequiredService<CaseStore<GovernanceDbContext>>();
+await cases.AddAsync(c);
+var stored = await cases.LoadAsync("E1");
+var journal = new GroupCommitJournal<GovernanceDbContext>(contexts);
+var durable = await journal.RestoreAsync(TimeBankPolicy.Default, SystemClock.Instance);
+durable.OpenPersonAccount(organisation.Person("GW1"));
+await journal.ExecuteAsync(new DepositRequest("d1", "GW1", new ServiceRecord(ServiceType.HomeVisit, new Interval(t0 - Duration.FromHours(2), t0)), "GW1"));
+await journal.DisposeAsync();
+var restored = await new GroupCommitJournal<GovernanceDbContext>(contexts).RestoreAsync(TimeBankPolicy.Default, SystemClock.Instance);
+if (stored?.State != CaseState.Closed || restored.BalanceOf("GW1").Posted != ledger.BalanceOf("GW1").Posted) { Console.WriteLine("store failed"); return 1; }
+Console.WriteLine($"consumer OK: case {c.State}, {sla.Count} SLA steps met, score {score.Total}, balance {ledger.BalanceOf("GW1").Posted}, stored and restored");
 return 0;
 CS
 
