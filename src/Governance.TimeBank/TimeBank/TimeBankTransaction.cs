@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Governance.TimeBank;
@@ -8,6 +7,7 @@ namespace Governance.TimeBank;
 /// <c>{"id", "kind", "timestamp", "legs", "request"?, "note"?}</c>, the request polymorphic (see <see cref="TimeBankRequest"/>)
 /// and the note only where the ledger wrote one.</remarks>
 /// <threadsafety>Immutable: safe to share between threads.</threadsafety>
+[JsonConverter(typeof(TimeBankTransactionJsonConverter))]
 public sealed class TimeBankTransaction
 {
     internal TimeBankTransaction(Id<TimeBankTransaction> id, TimeBankTransactionKind kind, Instant timestamp, TimeBankRequest? request, TimeBankLeg[] legs, string? note)
@@ -37,13 +37,6 @@ public sealed class TimeBankTransaction
         _single = single;
     }
 
-    /// <summary>Reads a transaction back from JSON (through System.Text.Json's contract, so errors carry their JSON path).</summary>
-    [JsonConstructor]
-    internal TimeBankTransaction(Id<TimeBankTransaction> id, TimeBankTransactionKind kind, Instant timestamp, IReadOnlyList<TimeBankLeg> legs, TimeBankRequest? request = null, string? writtenNote = null)
-        : this(id, kind, timestamp, request, [.. legs ?? throw new JsonException("A time-bank transaction needs its legs.")], writtenNote)
-    {
-    }
-
     private readonly string? _note;
 
     // Most transactions have one leg: it is kept inline, and the list is made only if someone asks for it.
@@ -60,19 +53,12 @@ public sealed class TimeBankTransaction
     public Instant Timestamp { get; }
 
     /// <summary>The request that made it; <see langword="null"/> for the ledger's own (expirations).</summary>
-    [JsonPropertyOrder(2)]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public TimeBankRequest? Request { get; }
 
     /// <summary>Its legs, in order.</summary>
-    [JsonPropertyOrder(1)]
     public IReadOnlyList<TimeBankLeg> Legs => _legs ??= [_single];
 
     /// <summary>The note as the ledger wrote it (null where it is described on demand); in JSON, <c>"note"</c>.</summary>
-    [JsonInclude]
-    [JsonPropertyName("note")]
-    [JsonPropertyOrder(3)]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     internal string? WrittenNote => _note;
 
     /// <summary>How many legs it has.</summary>
@@ -82,7 +68,6 @@ public sealed class TimeBankTransaction
     internal TimeBankLeg Leg(int index) => _legs is { } legs ? legs[index] : index == 0 ? _single : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>A note for the passbook: the service, the reason for a reversal, the expired hold …</summary>
-    [JsonIgnore]
     public string? Note => _note ?? Request switch
     {
         // Described on demand: formatting on the posting path would cost more than the posting.

@@ -260,11 +260,14 @@ public class TimeBankHistoryTests
         var noAmount = json.Replace("\"amount\":\"2h00m\",", "", StringComparison.Ordinal);
         Assert.NotEqual(json, noAmount);
         var e = Assert.Throws<JsonException>(() => TimeBankLedgerExport.FromJson(noAmount));
-        Assert.Contains("amount", e.Message, StringComparison.Ordinal);
-        Assert.StartsWith("$.transactions[0].legs[0]", e.Path, StringComparison.Ordinal);
+        // The path names the transaction; the message names the place inside it.
+        Assert.Contains("(legs[0]) needs 'amount'", e.Message, StringComparison.Ordinal);
+        Assert.Equal("$.transactions[0]", e.Path);
 
         var zeroAmount = json.Replace("\"amount\":\"2h00m\"", "\"amount\":120", StringComparison.Ordinal);
-        Assert.Equal("$.transactions[0].legs[0].amount", Assert.Throws<JsonException>(() => TimeBankLedgerExport.FromJson(zeroAmount)).Path);
+        var malformed = Assert.Throws<JsonException>(() => TimeBankLedgerExport.FromJson(zeroAmount));
+        Assert.Equal("$.transactions[0]", malformed.Path);
+        Assert.Contains("'legs[0].amount' is malformed", malformed.Message, StringComparison.Ordinal);
 
         var nullId = json.Replace("\"id\":\"d1\"", "\"id\":null", StringComparison.Ordinal);
         Assert.Throws<JsonException>(() => TimeBankLedgerExport.FromJson(nullId));
@@ -275,6 +278,19 @@ public class TimeBankHistoryTests
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<TimeBankLedgerExport>("{}", Json));
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<TimeBankRequest>("""{"type":"Governance.TimeBank.DepositRequest","id":"x"}""", Json));
     }
+
+    [Theory]
+    [InlineData("""{"id":"t1","id":"t2","kind":"Deposit","timestamp":"2026-03-02T01:00:00Z","legs":[{"debit":"sys:issuing","credit":"P0","amount":"1h00m","kind":"Posted"}]}""", "'id' twice")]
+    [InlineData("""{"id":"t1","kind":"Deposit","timestamp":"2026-03-02T01:00:00Z","legs":[{"debit":"sys:issuing","credit":"P0","amount":"1h00m","kind":"Posted","extra":1}]}""", "no member 'extra'")]
+    [InlineData("""{"id":"t1","kind":"Deposit","timestamp":"2026-03-02T01:00:00Z","legs":[]}""", "at least one leg")]
+    [InlineData("""{"id":"t1","kind":"Deposit","timestamp":"2026-03-02T01:00:00Z","legs":null}""", "array")]
+    [InlineData("""{"id":"t1","kind":"Deposit","timestamp":"2026-03-02T01:00:00Z"}""", "needs 'legs'")]
+    [InlineData("""{"id":"t1","kind":"Deposit","timestamp":null,"legs":[{"debit":"sys:issuing","credit":"P0","amount":"1h00m","kind":"Posted"}]}""", "'timestamp' cannot be null")]
+    [InlineData("""{"id":"t1","kind":"Deposited","timestamp":"2026-03-02T01:00:00Z","legs":[{"debit":"sys:issuing","credit":"P0","amount":"1h00m","kind":"Posted"}]}""", "'kind' is malformed")]
+    [InlineData("""{"id":"t1","kind":"Deposit","timestamp":"2026-03-02T01:00:00Z","legs":[{"debit":"sys:issuing","credit":"P0","amount":"1h00m","kind":"Posted"}],"note":5}""", "note is text")]
+    [InlineData("""["t1"]""", "as an object")]
+    public void A_transaction_with_a_missing_repeated_unknown_or_malformed_member_is_refused(string json, string reason) =>
+        Assert.Contains(reason, Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<TimeBankTransaction>(json, Json)).Message, StringComparison.Ordinal);
 
     public static TheoryData<TimeBankRequest> Requests => new()
     {
