@@ -111,6 +111,7 @@ internal sealed class District
         {
             var p = new Person($"DEPT-{department.Code}", department.DisplayName, [Role.DepartmentLiaison]);
             b.Add(p);
+            b.Add(new DepartmentAssignment(p.Id, department.Code));   // only a department's own liaison reports in for it
             liaisons[department.Code] = p.Id;
         }
 

@@ -32,7 +32,8 @@ public static class SeedCommunities
     /// <summary>
     /// 九龙社区: 8 grids; 25 buildings with 37 units = 37 micro-grids (buildings 1–12 have two units, 13–25 one);
     /// 8 grid workers, 2 grid leaders, 8 stewards over 4 compounds, 25 building heads, 37 cooperative cadres,
-    /// 37 party-member volunteers, 37 resident representatives, the community committee, a part-time rider.
+    /// 37 party-member volunteers, 37 resident representatives (one of each per micro-grid, with the building's head),
+    /// the community committee, four department liaisons, a part-time rider.
     /// </summary>
     public static OrganisationModelBuilder JiuLongBuilder()
     {
@@ -85,6 +86,10 @@ public static class SeedCommunities
             var head = $"JL-BH{building}";
             b.Add(new Person(head, $"楼长{building}", [Role.BuildingHead], attributes, new LocalDate(1950 + building, 3, 1)));
             b.Add(new BuildingHeadAssignment(head, bid));
+            for (var u = unit - units + 1; u <= unit; u++)
+            {
+                b.Add(new MicroGridAssignment(head, $"JL-M{u}", Role.BuildingHead));   // 楼长 handles the units of the building
+            }
         }
 
         for (var i = 1; i <= 37; i++)
@@ -92,6 +97,8 @@ public static class SeedCommunities
             b.Add(new Person($"JL-CD{i}", $"经合社干部{i}", [Role.CooperativeCadre]));
             b.Add(new Person($"JL-PV{i}", $"党员志愿者{i}", [Role.PartyMemberVolunteer], PersonAttributes.PartyMember));
             b.Add(new Person($"JL-RR{i}", $"居民代表{i}", [Role.ResidentRepresentative], PersonAttributes.ResidentRepresentative));
+            b.Add(new MicroGridAssignment($"JL-PV{i}", $"JL-M{i}", Role.PartyMemberVolunteer));
+            b.Add(new MicroGridAssignment($"JL-RR{i}", $"JL-M{i}", Role.ResidentRepresentative));
         }
 
         b.Add(new Person(CommunitySecretary, "社区书记", [Role.CommunityCommittee], PersonAttributes.PartyMember));
@@ -102,6 +109,10 @@ public static class SeedCommunities
         b.Add(new Person(LawEnforcementLiaison, "综合执法中队", [Role.DepartmentLiaison]));
         b.Add(new Person(MarketRegulationLiaison, "市场监管所", [Role.DepartmentLiaison]));
         b.Add(new Person(PropertyLiaison, "物业公司", [Role.DepartmentLiaison]));
+        b.Add(new DepartmentAssignment(PoliceLiaison, "police"));
+        b.Add(new DepartmentAssignment(LawEnforcementLiaison, "law-enforcement"));
+        b.Add(new DepartmentAssignment(MarketRegulationLiaison, "market-regulation"));
+        b.Add(new DepartmentAssignment(PropertyLiaison, "property"));
         b.Add(new Person(Resident, "王阿姨", [Role.Resident], birthDate: new LocalDate(1948, 5, 2)));
         b.Add(new Person(Rider, "外卖骑手小李", [Role.PartTimeGridWorker]));
         b.Add(new GridAssignment(Rider, Grid(3), Role.PartTimeGridWorker));

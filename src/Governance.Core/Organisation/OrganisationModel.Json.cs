@@ -11,12 +11,12 @@ public sealed partial class OrganisationModel
     /// <summary>
     /// Writes the model as JSON: an object with the lists <c>subDistricts</c>, <c>communities</c>, <c>grids</c>,
     /// <c>microGrids</c>, <c>compounds</c>, <c>buildings</c>, <c>units</c>, <c>people</c>, <c>gridAssignments</c>,
-    /// <c>buildingHeads</c> and <c>stewards</c>, which <see cref="FromJson"/> reads back to an equal model.
+    /// <c>buildingHeads</c>, <c>stewards</c>, <c>microGridAssignments</c> and <c>departmentAssignments</c>, which <see cref="FromJson"/> reads back to an equal model.
     /// </summary>
     /// <param name="options">The options; <see cref="GovernanceJson.Options"/> if null.</param>
     /// <returns>The JSON text.</returns>
     public string ToJson(JsonSerializerOptions? options = null) => JsonSerializer.Serialize(
-        new OrganisationDocument(SubDistricts, Communities, Grids, MicroGrids, Compounds, Buildings, Units, People, GridAssignments, BuildingHeads, Stewards),
+        new OrganisationDocument(SubDistricts, Communities, Grids, MicroGrids, Compounds, Buildings, Units, People, GridAssignments, BuildingHeads, Stewards, MicroGridAssignments, DepartmentAssignments),
         options ?? GovernanceJson.Options);
 
     /// <summary>
@@ -71,6 +71,8 @@ public sealed partial class OrganisationModel
         AddAll(document.GridAssignments, "gridAssignments", builder.Add);
         AddAll(document.BuildingHeads, "buildingHeads", builder.Add);
         AddAll(document.Stewards, "stewards", builder.Add);
+        AddAll(document.MicroGridAssignments, "microGridAssignments", builder.Add);
+        AddAll(document.DepartmentAssignments, "departmentAssignments", builder.Add);
         if (nulls.Count > 0)
         {
             throw new ValidationFailedException("organisation JSON", nulls);
@@ -90,5 +92,7 @@ public sealed partial class OrganisationModel
         IReadOnlyList<Person> People,
         IReadOnlyList<GridAssignment> GridAssignments,
         IReadOnlyList<BuildingHeadAssignment> BuildingHeads,
-        IReadOnlyList<StewardAssignment> Stewards);
+        IReadOnlyList<StewardAssignment> Stewards,
+        IReadOnlyList<MicroGridAssignment> MicroGridAssignments,
+        IReadOnlyList<DepartmentAssignment> DepartmentAssignments);
 }

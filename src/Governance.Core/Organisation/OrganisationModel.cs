@@ -19,6 +19,8 @@ public sealed partial class OrganisationModel
     private readonly Dictionary<Id<Compound>, Compound> _compounds;
     private readonly Dictionary<Id<Person>, Person> _people;
     private readonly HashSet<GridAssignment> _gridAssignmentSet;
+    private readonly HashSet<MicroGridAssignment> _microGridAssignmentSet;
+    private readonly HashSet<DepartmentAssignment> _departmentAssignmentSet;
 
     internal OrganisationModel(
         IReadOnlyList<SubDistrict> subDistricts,
@@ -31,7 +33,9 @@ public sealed partial class OrganisationModel
         IReadOnlyList<Person> people,
         IReadOnlyList<GridAssignment> gridAssignments,
         IReadOnlyList<BuildingHeadAssignment> buildingHeads,
-        IReadOnlyList<StewardAssignment> stewards)
+        IReadOnlyList<StewardAssignment> stewards,
+        IReadOnlyList<MicroGridAssignment> microGridAssignments,
+        IReadOnlyList<DepartmentAssignment> departmentAssignments)
     {
         SubDistricts = subDistricts;
         Communities = communities;
@@ -44,6 +48,10 @@ public sealed partial class OrganisationModel
         GridAssignments = gridAssignments;
         BuildingHeads = buildingHeads;
         Stewards = stewards;
+        MicroGridAssignments = microGridAssignments;
+        DepartmentAssignments = departmentAssignments;
+        _microGridAssignmentSet = microGridAssignments.ToHashSet();
+        _departmentAssignmentSet = departmentAssignments.ToHashSet();
         _subDistricts = subDistricts.ToDictionary(x => x.Id);
         _communities = communities.ToDictionary(x => x.Id);
         _grids = grids.ToDictionary(x => x.Id);
@@ -87,6 +95,12 @@ public sealed partial class OrganisationModel
 
     /// <summary>The property stewards (物业管家) of the compounds.</summary>
     public IReadOnlyList<StewardAssignment> Stewards { get; }
+
+    /// <summary>Who handles each micro-grid's cases (微网格分工).</summary>
+    public IReadOnlyList<MicroGridAssignment> MicroGridAssignments { get; }
+
+    /// <summary>The departments' liaisons (部门联络员).</summary>
+    public IReadOnlyList<DepartmentAssignment> DepartmentAssignments { get; }
 
     /// <summary>The grid with this id.</summary>
     /// <param name="id">The id.</param>
@@ -161,6 +175,25 @@ public sealed partial class OrganisationModel
     /// <param name="grid">The grid.</param>
     /// <param name="role">The role.</param>
     public bool IsAssigned(Id<Person> person, Id<Grid> grid, Role role) => _gridAssignmentSet.Contains(new GridAssignment(person, grid, role));
+
+    /// <summary>Whether a person handles a micro-grid's cases in a role.</summary>
+    /// <param name="person">The person.</param>
+    /// <param name="microGrid">The micro-grid.</param>
+    /// <param name="role">The role.</param>
+    public bool IsAssigned(Id<Person> person, Id<MicroGrid> microGrid, Role role) => _microGridAssignmentSet.Contains(new MicroGridAssignment(person, microGrid, role));
+
+    /// <summary>Whether a person is a liaison of a department.</summary>
+    /// <param name="person">The person.</param>
+    /// <param name="departmentCode">The department's code.</param>
+    public bool IsLiaisonOf(Id<Person> person, string departmentCode) => _departmentAssignmentSet.Contains(new DepartmentAssignment(person, departmentCode));
+
+    /// <summary>Whether a micro-grid with this id exists.</summary>
+    /// <param name="id">The id.</param>
+    public bool ContainsMicroGrid(Id<MicroGrid> id) => _microGrids.ContainsKey(id);
+
+    /// <summary>Whether a building unit with this id exists.</summary>
+    /// <param name="id">The id.</param>
+    public bool ContainsUnit(Id<BuildingUnit> id) => _units.ContainsKey(id);
 
     /// <summary>The building head (楼长) of a building, if one is assigned.</summary>
     /// <param name="building">The building.</param>

@@ -22,6 +22,8 @@ public sealed class OrganisationModelBuilder
     private readonly List<GridAssignment> _gridAssignments = [];
     private readonly List<BuildingHeadAssignment> _buildingHeads = [];
     private readonly List<StewardAssignment> _stewards = [];
+    private readonly List<MicroGridAssignment> _microGridAssignments = [];
+    private readonly List<DepartmentAssignment> _departmentAssignments = [];
 
     /// <summary>Adds a sub-district (街道).</summary>
     /// <param name="subDistrict">The sub-district.</param>
@@ -78,6 +80,16 @@ public sealed class OrganisationModelBuilder
     /// <returns>This builder.</returns>
     public OrganisationModelBuilder Add(StewardAssignment assignment) => AddTo(_stewards, assignment);
 
+    /// <summary>Adds a person who handles a micro-grid's cases (微网格分工).</summary>
+    /// <param name="assignment">The assignment.</param>
+    /// <returns>This builder.</returns>
+    public OrganisationModelBuilder Add(MicroGridAssignment assignment) => AddTo(_microGridAssignments, assignment);
+
+    /// <summary>Adds a department's liaison (部门联络员).</summary>
+    /// <param name="assignment">The assignment.</param>
+    /// <returns>This builder.</returns>
+    public OrganisationModelBuilder Add(DepartmentAssignment assignment) => AddTo(_departmentAssignments, assignment);
+
     /// <summary>Validates everything added and builds the model.</summary>
     /// <returns>The immutable model.</returns>
     /// <exception cref="ValidationFailedException">The model has problems; <see cref="ValidationFailedException.Errors"/> lists all of them.</exception>
@@ -91,7 +103,7 @@ public sealed class OrganisationModelBuilder
 
         return new OrganisationModel(
             [.. _subDistricts], [.. _communities], [.. _grids], [.. _microGrids], [.. _compounds], [.. _buildings],
-            [.. _units], [.. _people], [.. _gridAssignments], [.. _buildingHeads], [.. _stewards]);
+            [.. _units], [.. _people], [.. _gridAssignments], [.. _buildingHeads], [.. _stewards], [.. _microGridAssignments], [.. _departmentAssignments]);
     }
 
     /// <summary>Lists every problem of the model as it stands, without building it.</summary>
@@ -207,6 +219,38 @@ public sealed class OrganisationModelBuilder
             var path = $"stewards[{a.PersonId}→{a.CompoundId}]";
             CheckPerson(people, a.PersonId, Role.PropertySteward, path, errors);
             Require(compounds, a.CompoundId, path, $"'{a.PersonId}' is steward of compound '{a.CompoundId}', which is not in the model", errors);
+        }
+
+        var microAssigned = new HashSet<MicroGridAssignment>();
+        foreach (var a in _microGridAssignments)
+        {
+            var path = $"microGridAssignments[{a.PersonId}→{a.MicroGridId}]";
+            CheckPerson(people, a.PersonId, a.Role, path, errors);
+            Require(microGrids, a.MicroGridId, path, $"assignment of '{a.PersonId}' as {a.Role} to micro-grid '{a.MicroGridId}', which is not in the model", errors);
+            if (a.Role is not (Role.BuildingHead or Role.PartyMemberVolunteer or Role.ResidentRepresentative or Role.ResidentGroupLeader))
+            {
+                errors.Add(new ValidationError(path, $"role {a.Role} cannot be assigned to a micro-grid; expected BuildingHead, PartyMemberVolunteer, ResidentRepresentative or ResidentGroupLeader"));
+            }
+
+            if (!microAssigned.Add(a))
+            {
+                errors.Add(new ValidationError(path, $"'{a.PersonId}' is assigned to micro-grid '{a.MicroGridId}' as {a.Role} twice"));
+            }
+        }
+
+        var liaisons = new HashSet<DepartmentAssignment>();
+        foreach (var a in _departmentAssignments)
+        {
+            var path = $"departmentAssignments[{a.PersonId}→{a.DepartmentCode}]";
+            CheckPerson(people, a.PersonId, Role.DepartmentLiaison, path, errors);
+            if (string.IsNullOrWhiteSpace(a.DepartmentCode))
+            {
+                errors.Add(new ValidationError(path, "the department code is empty"));
+            }
+            else if (!liaisons.Add(a))
+            {
+                errors.Add(new ValidationError(path, $"'{a.PersonId}' is liaison of department '{a.DepartmentCode}' twice"));
+            }
         }
 
         return errors;

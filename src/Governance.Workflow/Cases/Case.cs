@@ -30,7 +30,8 @@ public sealed class Case
         _workflow = workflow;
         Registration = registration;
         GridId = registration.Location.GridId;
-        Level = OrganisationLevel.Grid;
+        MicroGridId = registration.MicroGridId;
+        Level = registration.MicroGridId is null ? OrganisationLevel.Grid : OrganisationLevel.MicroGrid;
         LastActivityAt = registration.RegisteredAt;
         Priority = registration.Priority;
         SlaPolicy = registration.SlaPolicy;
@@ -71,6 +72,9 @@ public sealed class Case
 
     /// <summary>The grid responsible now (changes on transfer).</summary>
     public Id<Grid> GridId { get; private set; }
+
+    /// <summary>The micro-grid (微网格) the case is located in and started at, if any; null after a transfer.</summary>
+    public Id<MicroGrid>? MicroGridId { get; private set; }
 
     /// <summary>The level handling the case now (changes on escalation).</summary>
     public OrganisationLevel Level { get; private set; }
@@ -423,6 +427,7 @@ public sealed class Case
                 }
 
                 GridId = t.ToGrid;
+                MicroGridId = null;
                 Level = OrganisationLevel.Grid;
                 Claimant = null;
                 ClaimedAs = null;

@@ -1,3 +1,4 @@
+using Governance.Organisation;
 using Governance.People;
 using Governance.Sla;
 
@@ -15,6 +16,8 @@ namespace Governance.Cases;
 /// <param name="Attachments">References to photos or documents kept by the host.</param>
 /// <param name="SlaPolicy">The SLA policy version the case is judged by; filled in by <see cref="CaseWorkflow.Register"/> from
 /// the workflow's policy set when it has one (the policy is pinned at registration), and kept as given otherwise.</param>
+/// <param name="MicroGridId">The micro-grid the case starts at (小事不出单元); filled in by <see cref="CaseWorkflow.Register"/> from
+/// the location's unit when the community's ladder starts at the micro-grid. A case without one starts at the grid.</param>
 public sealed record CaseRegistration(
     Id<Case> Id,
     CaseSource Source,
@@ -25,4 +28,5 @@ public sealed record CaseRegistration(
     Id<Person>? Reporter = null,
     Priority Priority = Priority.Normal,
     IReadOnlyList<string>? Attachments = null,
-    SlaPolicyReference? SlaPolicy = null);
+    SlaPolicyReference? SlaPolicy = null,
+    Id<MicroGrid>? MicroGridId = null);

@@ -107,9 +107,49 @@ public sealed partial class CaseWorkflow
             registration = registration with { SlaPolicy = _slaPolicies.Match(registration.Category, registration.Priority, registration.Source).Reference };
         }
 
+        registration = registration with { MicroGridId = StartingMicroGrid(registration) };
         var c = new Case(this, registration);
         c.Registered();
         return c;
+    }
+
+    // 小事不出单元: a case located in a building unit starts at the unit's micro-grid where the community's ladder has one.
+    private Id<MicroGrid>? StartingMicroGrid(CaseRegistration registration)
+    {
+        var location = registration.Location;
+        Id<MicroGrid>? fromUnit = null;
+        if (location.UnitId is { } unit)
+        {
+            if (!_organisation.ContainsUnit(unit))
+            {
+                throw new ArgumentException($"Case '{registration.Id}' is located in building unit '{unit}', which the organisation model does not have.", nameof(registration));
+            }
+
+            var micro = _organisation.MicroGridOf(unit);
+            if (micro.GridId != location.GridId)
+            {
+                throw new ArgumentException($"Case '{registration.Id}' is located in unit '{unit}', whose micro-grid '{micro.Id}' is in grid '{micro.GridId}', not in grid '{location.GridId}'.", nameof(registration));
+            }
+
+            fromUnit = micro.Id;
+        }
+
+        if (registration.MicroGridId is { } given)
+        {
+            if (!_organisation.ContainsMicroGrid(given) || _organisation.GridOf(given).Id != location.GridId)
+            {
+                throw new ArgumentException($"Case '{registration.Id}' names micro-grid '{given}', which is not a micro-grid of grid '{location.GridId}'.", nameof(registration));
+            }
+
+            if (fromUnit is { } u && u != given)
+            {
+                throw new ArgumentException($"Case '{registration.Id}' names micro-grid '{given}', but its unit '{location.UnitId}' is in micro-grid '{u}'.", nameof(registration));
+            }
+
+            fromUnit = given;
+        }
+
+        return fromUnit is not null && _organisation.LadderFor(location.GridId).Lowest == OrganisationLevel.MicroGrid ? fromUnit : null;
     }
 
     /// <summary>

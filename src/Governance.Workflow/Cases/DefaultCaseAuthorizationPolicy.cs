@@ -4,11 +4,15 @@ using Governance.People;
 namespace Governance.Cases;
 
 /// <summary>
-/// 默认授权 — the seeds' rules: the grid worker or grid leader of the case's grid responds and claims (at the
-/// case's level once escalated: cooperative cadres, the community committee, sub-district officers); the
-/// claimant resolves; grid leaders and the community escalate, transfer and reject; the community (or higher)
-/// summons departments; department liaisons report in; the grid leader or the community records meetings;
-/// the grid's worker or leader, the community, or the reporter gives feedback and closes; supervisors override;
+/// 默认授权 — the seeds' rules: a case in a micro-grid is responded to and claimed by the micro-grid's people (楼长/单元长,
+/// party-member volunteers, resident representatives, resident group leaders, as the organisation assigns them:
+/// 小事不出单元) or the grid's worker or leader; a grid's case by its grid worker or grid leader; once escalated, by the
+/// case's level (cooperative cadres, the community committee, sub-district officers); the claimant resolves; the grid
+/// worker reports upward what the grid (or micro-grid) cannot solve, the micro-grid's people what the unit cannot, and grid
+/// leaders and the community escalate, transfer and reject; the community (or higher) summons departments; only a liaison
+/// of the department reports in for it; the grid leader or the community records meetings; the resident who reported the
+/// case (or the 回访 caller, as the grid's people or the community) gives feedback; the grid's worker or leader, the
+/// claimant or the community closes; supervisors override;
 /// the claimant, the grid's people or the community pause and resume the SLA clocks; grid leaders, the community and
 /// supervisors change the priority.
 /// </summary>
@@ -26,6 +30,9 @@ public sealed class DefaultCaseAuthorizationPolicy : ICaseAuthorizationPolicy
         Role? Held(Role role) => actor.HasRole(role) ? role : null;
         Role? OnGrid(Role role) => actor.HasRole(role) && organisation.IsAssigned(actor.Id, grid, role) ? role : null;
         Role? Claimant() => actor.Id == @case.Claimant ? @case.ClaimedAs : null;
+        Role? OnMicroGrid() => MicroGridRole(@case, actor, organisation);
+        Role? Reporter() => @case.Registration.Reporter == actor.Id && actor.HasRole(Role.Resident) ? Role.Resident : null;
+        var atOrBelowGrid = @case.Level <= OrganisationLevel.Grid;
 
         switch (command.Trigger)
         {
@@ -33,7 +40,10 @@ public sealed class DefaultCaseAuthorizationPolicy : ICaseAuthorizationPolicy
             case CaseTrigger.Claim:
                 return @case.Level switch
                 {
-                    OrganisationLevel.MicroGrid or OrganisationLevel.Grid =>
+                    OrganisationLevel.MicroGrid =>
+                        Decide(OnMicroGrid() ?? OnGrid(Role.GridWorker) ?? OnGrid(Role.GridLeader))
+                            ?? Deny($"the people of micro-grid '{@case.MicroGridId}' (楼长/单元长, party-member volunteers, resident representatives, resident group leaders) or the grid worker or grid leader of grid '{grid}'"),
+                    OrganisationLevel.Grid =>
                         Decide(OnGrid(Role.GridWorker) ?? OnGrid(Role.GridLeader)) ?? Deny($"the grid worker or grid leader of grid '{grid}'"),
                     OrganisationLevel.Cooperative =>
                         Decide(Held(Role.CooperativeCadre) ?? Held(Role.CommunityCommittee)) ?? Deny("a cooperative cadre (the case is at the cooperative)"),
@@ -44,6 +54,12 @@ public sealed class DefaultCaseAuthorizationPolicy : ICaseAuthorizationPolicy
             case CaseTrigger.Resolve:
                 return Decide(Claimant()) ?? AuthorizationDecision.Deny($"only the claimant ('{@case.Claimant}') may resolve the case");
             case CaseTrigger.Escalate:
+                // 由网格员报送: the grid's worker reports upward what the grid cannot solve, the micro-grid's people what the unit cannot.
+                return Decide(
+                        (atOrBelowGrid ? OnGrid(Role.GridWorker) : null) ?? OnGrid(Role.GridLeader)
+                        ?? (@case.Level == OrganisationLevel.MicroGrid ? OnMicroGrid() : null)
+                        ?? Held(Role.CommunityCommittee) ?? Held(Role.SubDistrictOfficer))
+                    ?? Deny($"the grid worker (from the grid or micro-grid) or grid leader of grid '{grid}', the micro-grid's people (from the micro-grid), the community committee or a sub-district officer");
             case CaseTrigger.Reject:
             case CaseTrigger.Transfer:
                 return Decide(OnGrid(Role.GridLeader) ?? Held(Role.CommunityCommittee) ?? Held(Role.SubDistrictOfficer))
@@ -51,10 +67,14 @@ public sealed class DefaultCaseAuthorizationPolicy : ICaseAuthorizationPolicy
             case CaseTrigger.SummonDepartments:
                 return Decide(Held(Role.CommunityCommittee) ?? Held(Role.SubDistrictOfficer)) ?? Deny("the community committee or a sub-district officer (社区吹哨)");
             case CaseTrigger.ReportIn:
-                return Decide(Held(Role.DepartmentLiaison)) ?? Deny("a liaison of the summoned department (部门报到)");
+                return command is ReportInCommand { Department: { } department } && organisation.IsLiaisonOf(actor.Id, department.Code)
+                    ? Decide(Held(Role.DepartmentLiaison)) ?? Deny($"a liaison of department '{department.Code}' (部门报到)")
+                    : Deny($"a liaison of the department reporting in ({(command as ReportInCommand)?.Department?.Code ?? "?"}): a department reports in through its own liaisons (部门报到)");
             case CaseTrigger.RecordMeeting:
                 return Decide(OnGrid(Role.GridLeader) ?? Held(Role.CommunityCommittee)) ?? Deny($"the grid leader of grid '{grid}' or the community committee");
             case CaseTrigger.GiveFeedback:
+                return Decide(Reporter() ?? OnGrid(Role.GridWorker) ?? OnGrid(Role.GridLeader) ?? Claimant() ?? Held(Role.CommunityCommittee))
+                    ?? Deny($"the resident who reported the case, the grid worker or grid leader of grid '{grid}', the claimant, or the community committee (回访)");
             case CaseTrigger.Close:
                 return Decide(OnGrid(Role.GridWorker) ?? OnGrid(Role.GridLeader) ?? Claimant() ?? Held(Role.CommunityCommittee))
                     ?? Deny($"the grid worker or grid leader of grid '{grid}', the claimant, or the community committee");
@@ -70,6 +90,26 @@ public sealed class DefaultCaseAuthorizationPolicy : ICaseAuthorizationPolicy
             default:
                 return AuthorizationDecision.Deny($"no rule covers {command.Trigger}");
         }
+    }
+
+    private static readonly Role[] MicroGridRoles = [Role.BuildingHead, Role.PartyMemberVolunteer, Role.ResidentRepresentative, Role.ResidentGroupLeader];
+
+    private static Role? MicroGridRole(Case @case, Person actor, OrganisationModel organisation)
+    {
+        if (@case.MicroGridId is not { } micro)
+        {
+            return null;
+        }
+
+        foreach (var role in MicroGridRoles)
+        {
+            if (actor.HasRole(role) && organisation.IsAssigned(actor.Id, micro, role))
+            {
+                return role;
+            }
+        }
+
+        return null;
     }
 
     private static AuthorizationDecision? Decide(Role? role) => role is { } r ? AuthorizationDecision.Allow(r) : null;

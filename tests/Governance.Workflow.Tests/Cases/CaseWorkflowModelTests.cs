@@ -84,7 +84,8 @@ public class CaseWorkflowModelTests
                     _ => a == SubDistrictOfficer,
                 },
                 CaseTrigger.Resolve => a == Claimant,
-                CaseTrigger.Escalate => Level < Ladder.Length - 1 && leaders.Contains(a),
+                // The grid worker reports upward from the grid; the leaders from anywhere below the top.
+                CaseTrigger.Escalate => Level < Ladder.Length - 1 && (leaders.Contains(a) || (a == gridWorker && Ladder[Level] <= OrganisationLevel.Grid)),
                 CaseTrigger.Reject or CaseTrigger.Transfer => leaders.Contains(a),
                 CaseTrigger.SummonDepartments => !PolicePending && (a == CommunitySecretary || a == SubDistrictOfficer),
                 CaseTrigger.ReportIn => PolicePending && a == PoliceLiaison,

@@ -265,7 +265,7 @@ public class CaseHistoryTests
     }
 
     /// <summary>Members that may be left out (they have a documented default); every other member is required.</summary>
-    private static readonly HashSet<string> Optional = ["note", "duplicateOf", "reporter", "priority", "attachments", "slaPolicy", "buildingId", "unitId", "floor", "address"];
+    private static readonly HashSet<string> Optional = ["note", "duplicateOf", "reporter", "priority", "attachments", "slaPolicy", "microGridId", "buildingId", "unitId", "floor", "address"];
 
     [Theory]
     [MemberData(nameof(Commands))]
