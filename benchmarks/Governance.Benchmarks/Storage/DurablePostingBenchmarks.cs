@@ -58,7 +58,7 @@ public class DurablePostingBenchmarks
 
         _options = builder.Options;
         using var db = new GovernanceDbContext(_options);
-        db.Database.EnsureCreated();
+        GovernanceDatabase.MigrateAsync(db).GetAwaiter().GetResult();
         if (Provider == "SQLite")
         {
             db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");

@@ -28,9 +28,14 @@ internal static class JournalBatch
         var insert = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({Column(nameof(TimeBankJournalRow.Sequence))}, {Column(nameof(TimeBankJournalRow.Kind))}, "
             + $"{Column(nameof(TimeBankJournalRow.TransactionId))}, {Column(nameof(TimeBankJournalRow.Payload))}) VALUES ";
 
-        // The fence first: it locks the writer row until the commit, or finds that another writer took the journal over.
+        // The fence goes first, in the same round trip as the first INSERT: it locks the writer row until the commit, or
+        // updates nothing because another writer took the journal over, and then the transaction is rolled back.
+        var writer = db.Model.FindEntityType(typeof(TimeBankWriterRow))!;
+        var writerTable = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(writer.GetTableName()!, writer.GetSchema());
+        string WriterColumn(string property) => sql.DelimitIdentifier(writer.FindProperty(property)!.GetColumnName(writerTable)!);
+        var fence = $"UPDATE {sql.DelimitIdentifier(writerTable.Name, writerTable.Schema)} SET {WriterColumn(nameof(TimeBankWriterRow.Epoch))} = @epoch "
+            + $"WHERE {WriterColumn(nameof(TimeBankWriterRow.Name))} = @scheme AND {WriterColumn(nameof(TimeBankWriterRow.Epoch))} = @epoch;\n";
         await using var efTransaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
-        await TimeBankWriter.FenceAsync(db, epoch, CancellationToken.None).ConfigureAwait(false);
         var connection = db.Database.GetDbConnection();
         var transaction = efTransaction.GetDbTransaction();
         for (var start = 0; start < rows.Count; start += RowsPerStatement)
@@ -38,7 +43,15 @@ internal static class JournalBatch
             var count = Math.Min(RowsPerStatement, rows.Count - start);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            var text = new StringBuilder(insert);
+            var text = new StringBuilder();
+            if (start == 0)
+            {
+                text.Append(fence);
+                Add(command, new StringBuilder(), "epoch", epoch);
+                Add(command, new StringBuilder(), "scheme", TimeBankWriter.Scheme);
+            }
+
+            text.Append(insert);
             for (var i = 0; i < count; i++)
             {
                 var row = rows[start + i];
@@ -50,7 +63,28 @@ internal static class JournalBatch
             }
 
             command.CommandText = text.ToString();
-            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            int affected;
+            try
+            {
+                affected = await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
+            catch (DbException) when (start == 0)
+            {
+                // A newer writer's rows in the way (a duplicate sequence) mean this writer lost the journal: say so. The
+                // failed transaction is rolled back first (it holds SQLite's write lock; on PostgreSQL it cannot be read
+                // from), then the writer row is checked in a context of its own.
+                await efTransaction.RollbackAsync().ConfigureAwait(false);
+                await using var check = await contexts.CreateDbContextAsync().ConfigureAwait(false);
+                await TimeBankWriter.FenceAsync(check, epoch, CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
+
+            if (start == 0 && affected != count + 1)
+            {
+                // The fence updated nothing: this writer lost the journal. Disposing the transaction rolls the rows back.
+                await TimeBankWriter.FenceAsync(db, epoch, CancellationToken.None).ConfigureAwait(false);
+                throw new InvalidOperationException($"The journal batch wrote {affected} rows where {count + 1} were expected.");
+            }
         }
 
         await efTransaction.CommitAsync().ConfigureAwait(false);
