@@ -1,0 +1,175 @@
+using Governance.Cases;
+using Governance.Organisation;
+
+namespace Governance.Assessment;
+
+/// <summary>
+/// 三率考核 (响应率、解决率、满意率) — assesses the grids, communities and sub-districts of an organisation over a period
+/// (a month, a quarter) from their cases. Definitions (docs/assessment.md gives each one's source or assumption):
+/// <list type="bullet">
+/// <item>a case counts in the period of its registration day, unless it is excluded (不合理诉求、无效件, approved);</item>
+/// <item>响应率 = cases whose first response met its deadline / cases counted;</item>
+/// <item>解决率 = cases solved (resolved and not reopened by an unsatisfied feedback) / cases counted;</item>
+/// <item>满意率 = cases whose last satisfaction is 满意 or 基本满意 / cases counted that have a satisfaction;</item>
+/// <item>score = 100 × the weighted mean of the rates that have cases (<see cref="RateWeights"/>);</item>
+/// <item>ranking by score, then solved, satisfied and response rates, then the unit's id (ordinal): deterministic;
+/// equal scores (to 1e-9) share a rank (1, 2, 2, 4).</item>
+/// </list>
+/// A community's and a sub-district's counts are the sums of their grids', so every level adds up to the district.
+/// </summary>
+public static class ThreeRates
+{
+    /// <summary>Assesses the cases of <paramref name="period"/>.</summary>
+    /// <param name="cases">The cases (any period: the others are skipped).</param>
+    /// <param name="period">The days assessed.</param>
+    /// <param name="organisation">The organisation of the period (which grids belong to which community).</param>
+    /// <param name="weights">The weights; <see cref="RateWeights.Default"/> if null.</param>
+    /// <param name="previous">The previous period's report, for each unit's change of score (环比).</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="period"/> or <paramref name="organisation"/> is null.</exception>
+    /// <exception cref="ArgumentException">A counted case names a grid the organisation does not have.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The weights are invalid.</exception>
+    public static ThreeRatesReport Assess(
+        ReadOnlySpan<AssessedCase> cases, DateInterval period, OrganisationModel organisation, RateWeights? weights = null, ThreeRatesReport? previous = null)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(organisation);
+        weights ??= RateWeights.Default;
+        weights.Validate();
+
+        var grids = organisation.Grids;
+        var gridIndex = new Dictionary<Id<Grid>, int>(grids.Count);
+        for (var i = 0; i < grids.Count; i++)
+        {
+            gridIndex[grids[i].Id] = i;
+        }
+
+        // Five counters a grid: counted, responded in time, solved, with a satisfaction, satisfied.
+        var counts = new int[grids.Count * 5];
+        var excluded = 0;
+        var (start, end) = (period.Start, period.End);
+        Id<Grid> lastGrid = default;
+        var last = -1;
+        foreach (ref readonly var c in cases)
+        {
+            if (c.Date < start || c.Date > end)
+            {
+                continue;
+            }
+
+            if (c.Excluded)
+            {
+                excluded++;
+                continue;
+            }
+
+            if (last < 0 || c.GridId != lastGrid)
+            {
+                last = gridIndex.TryGetValue(c.GridId, out var g) ? g * 5
+                    : throw new ArgumentException($"Case '{c.CaseId}' is in grid '{c.GridId}', which the organisation does not have.", nameof(cases));
+                lastGrid = c.GridId;
+            }
+
+            counts[last]++;
+            counts[last + 1] += c.RespondedOnTime ? 1 : 0;
+            counts[last + 2] += c.Resolved ? 1 : 0;
+            if (c.Satisfaction is { } s)
+            {
+                counts[last + 3]++;
+                counts[last + 4] += s is Satisfaction.Satisfied or Satisfaction.MostlySatisfied ? 1 : 0;
+            }
+        }
+
+        var communities = organisation.Communities;
+        var subDistricts = organisation.SubDistricts;
+        var communityIndex = communities.Select((x, i) => (x.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        var subDistrictIndex = subDistricts.Select((x, i) => (x.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        var communityCounts = new int[communities.Count * 5];
+        var subDistrictCounts = new int[subDistricts.Count * 5];
+        var districtCounts = new int[5];
+        for (var g = 0; g < grids.Count; g++)
+        {
+            var community = communityIndex[grids[g].CommunityId];
+            var subDistrict = subDistrictIndex[communities[community].SubDistrictId];
+            for (var k = 0; k < 5; k++)
+            {
+                communityCounts[(community * 5) + k] += counts[(g * 5) + k];
+                subDistrictCounts[(subDistrict * 5) + k] += counts[(g * 5) + k];
+                districtCounts[k] += counts[(g * 5) + k];
+            }
+        }
+
+        var district = Unit(OrganisationLevel.SubDistrict, "*", "全部", districtCounts, 0, weights, null);
+        var (gridScores, communityScores, subDistrictScores) = (Scores(previous?.Grids), Scores(previous?.Communities), Scores(previous?.SubDistricts));
+        return new ThreeRatesReport(
+            period,
+            weights,
+            district,
+            Rank(grids.Select((x, i) => Unit(OrganisationLevel.Grid, x.Id.Value, x.Name, counts, i, weights, gridScores))),
+            Rank(communities.Select((x, i) => Unit(OrganisationLevel.Community, x.Id.Value, x.Name, communityCounts, i, weights, communityScores))),
+            Rank(subDistricts.Select((x, i) => Unit(OrganisationLevel.SubDistrict, x.Id.Value, x.Name, subDistrictCounts, i, weights, subDistrictScores))),
+            excluded);
+    }
+
+    private static Dictionary<string, double?>? Scores(IReadOnlyList<UnitAssessment>? units) =>
+        units?.ToDictionary(u => u.UnitId, u => u.Score, StringComparer.Ordinal);
+
+    private static UnitAssessment Unit(OrganisationLevel level, string id, string name, int[] counts, int index, RateWeights weights, Dictionary<string, double?>? previous)
+    {
+        var o = index * 5;
+        var response = new Rate(counts[o + 1], counts[o]);
+        var resolution = new Rate(counts[o + 2], counts[o]);
+        var satisfaction = new Rate(counts[o + 4], counts[o + 3]);
+        double? score = null;
+        var total = 0.0;
+        var weight = 0.0;
+        foreach (var (rate, w) in new[] { (response, weights.Response), (resolution, weights.Resolution), (satisfaction, weights.Satisfaction) })
+        {
+            if (rate.Value is { } v && w > 0)
+            {
+                total += w * v;
+                weight += w;
+            }
+        }
+
+        if (weight > 0)
+        {
+            score = 100 * total / weight;
+        }
+
+        var before = previous is not null && previous.TryGetValue(id, out var b) ? b : null;
+        return new UnitAssessment(level, id, name, response, resolution, satisfaction, score, null, score - before);
+    }
+
+    private static List<UnitAssessment> Rank(IEnumerable<UnitAssessment> units)
+    {
+        var ordered = units
+            .OrderBy(u => u.Score is null)
+            .ThenByDescending(u => u.Score ?? 0)
+            .ThenByDescending(u => u.Resolution.Value ?? 0)
+            .ThenByDescending(u => u.Satisfaction.Value ?? 0)
+            .ThenByDescending(u => u.Response.Value ?? 0)
+            .ThenBy(u => u.UnitId, StringComparer.Ordinal)
+            .ToList();
+        int? rank = null;
+        double? lastScore = null;
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var score = ordered[i].Score;
+            if (score is null)
+            {
+                break;
+            }
+
+            if (lastScore is null || Math.Abs(score.Value - lastScore.Value) > 1e-9)
+            {
+                rank = i + 1;
+                lastScore = score;
+            }
+
+            ordered[i] = ordered[i] with { Rank = rank };
+        }
+
+        return ordered;
+    }
+}
