@@ -25,19 +25,26 @@ internal static class JournalBatch
         var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
         string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
-        var insert = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({Column(nameof(TimeBankJournalRow.Sequence))}, {Column(nameof(TimeBankJournalRow.Kind))}, "
-            + $"{Column(nameof(TimeBankJournalRow.TransactionId))}, {Column(nameof(TimeBankJournalRow.Payload))}) VALUES ";
+        var into = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({Column(nameof(TimeBankJournalRow.Sequence))}, {Column(nameof(TimeBankJournalRow.Kind))}, "
+            + $"{Column(nameof(TimeBankJournalRow.TransactionId))}, {Column(nameof(TimeBankJournalRow.Payload))}) ";
 
         // The fence goes first, in the same round trip as the first INSERT: it locks the writer row until the commit, or
         // updates nothing because another writer took the journal over, and then the transaction is rolled back.
         var writer = db.Model.FindEntityType(typeof(TimeBankWriterRow))!;
         var writerTable = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(writer.GetTableName()!, writer.GetSchema());
         string WriterColumn(string property) => sql.DelimitIdentifier(writer.FindProperty(property)!.GetColumnName(writerTable)!);
-        var fence = $"UPDATE {sql.DelimitIdentifier(writerTable.Name, writerTable.Schema)} SET {WriterColumn(nameof(TimeBankWriterRow.Epoch))} = @epoch "
-            + $"WHERE {WriterColumn(nameof(TimeBankWriterRow.Name))} = @scheme AND {WriterColumn(nameof(TimeBankWriterRow.Epoch))} = @epoch;\n";
-        await using var efTransaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
+        var writerName = sql.DelimitIdentifier(writerTable.Name, writerTable.Schema);
+        var held = $"{WriterColumn(nameof(TimeBankWriterRow.Name))} = @scheme AND {WriterColumn(nameof(TimeBankWriterRow.Epoch))} = @epoch";
+        var fence = $"UPDATE {writerName} SET {WriterColumn(nameof(TimeBankWriterRow.Epoch))} = @epoch WHERE {held};\n";
+
+        // On PostgreSQL a batch that fits one statement needs no explicit transaction: the fence and the INSERT travel as
+        // one command, which the server runs as one implicit transaction (one round trip, no COMMIT), and the INSERT adds
+        // its rows only while the fence holds. Elsewhere (SQLite runs each statement by itself) the batch takes a transaction.
+        var implicitTransaction = rows.Count <= RowsPerStatement && db.Database.ProviderName?.StartsWith("Npgsql", StringComparison.Ordinal) == true;
+        await using var efTransaction = implicitTransaction ? null : await db.Database.BeginTransactionAsync().ConfigureAwait(false);
+        await db.Database.OpenConnectionAsync().ConfigureAwait(false);
         var connection = db.Database.GetDbConnection();
-        var transaction = efTransaction.GetDbTransaction();
+        var transaction = efTransaction?.GetDbTransaction();
         for (var start = 0; start < rows.Count; start += RowsPerStatement)
         {
             var count = Math.Min(RowsPerStatement, rows.Count - start);
@@ -51,7 +58,7 @@ internal static class JournalBatch
                 Add(command, new StringBuilder(), "scheme", TimeBankWriter.Scheme);
             }
 
-            text.Append(insert);
+            text.Append(into).Append(implicitTransaction ? "SELECT * FROM (VALUES " : "VALUES ");
             for (var i = 0; i < count; i++)
             {
                 var row = rows[start + i];
@@ -60,6 +67,11 @@ internal static class JournalBatch
                 Add(command, text, $"k{i}", row.Kind).Append(", ");
                 Add(command, text, $"t{i}", (object?)row.TransactionId ?? DBNull.Value).Append(", ");
                 Add(command, text, $"p{i}", row.Payload).Append(')');
+            }
+
+            if (implicitTransaction)
+            {
+                text.Append($") AS v WHERE EXISTS (SELECT 1 FROM {writerName} WHERE {held})");
             }
 
             command.CommandText = text.ToString();
@@ -73,7 +85,11 @@ internal static class JournalBatch
                 // A newer writer's rows in the way (a duplicate sequence) mean this writer lost the journal: say so. The
                 // failed transaction is rolled back first (it holds SQLite's write lock; on PostgreSQL it cannot be read
                 // from), then the writer row is checked in a context of its own.
-                await efTransaction.RollbackAsync().ConfigureAwait(false);
+                if (efTransaction is not null)
+                {
+                    await efTransaction.RollbackAsync().ConfigureAwait(false);
+                }
+
                 await using var check = await contexts.CreateDbContextAsync().ConfigureAwait(false);
                 await TimeBankWriter.FenceAsync(check, epoch, CancellationToken.None).ConfigureAwait(false);
                 throw;
@@ -87,7 +103,10 @@ internal static class JournalBatch
             }
         }
 
-        await efTransaction.CommitAsync().ConfigureAwait(false);
+        if (efTransaction is not null)
+        {
+            await efTransaction.CommitAsync().ConfigureAwait(false);
+        }
     }
 
     private static StringBuilder Add(DbCommand command, StringBuilder text, string name, object value)
