@@ -32,7 +32,11 @@ public abstract class StoreProcessTests(ITestOutputHelper output)
         {
             using var worker = new WorkerProcess("crash", database, $"k{kill}");
             await worker.WaitForReadyAsync();
-            await Task.Delay(random.Next(20, 700));
+
+            // Killed while work is being acknowledged, however fast the machine: after some acknowledgements, then later still.
+            await worker.WaitForAsync("case ", random.Next(1, 4));
+            await worker.WaitForAsync("txn ", random.Next(1, 40));
+            await Task.Delay(random.Next(0, 300));
             await worker.KillAsync();
 
             foreach (var line in worker.Lines)
@@ -54,9 +58,9 @@ public abstract class StoreProcessTests(ITestOutputHelper output)
 
         output.WriteLine($"{Kills} kills: {transactions.Count} postings and {caseVersions.Count} cases acknowledged, all found after each restart.");
 
-        // The kills landed while work was being acknowledged, not before it started.
-        Assert.True(transactions.Count > Kills, $"{transactions.Count} postings acknowledged over {Kills} runs");
-        Assert.True(caseVersions.Count > Kills / 2, $"{caseVersions.Count} cases acknowledged over {Kills} runs");
+        // Every kill landed while work was being acknowledged, not before it started.
+        Assert.True(transactions.Count >= Kills, $"{transactions.Count} postings acknowledged over {Kills} runs");
+        Assert.True(caseVersions.Count >= Kills, $"{caseVersions.Count} cases acknowledged over {Kills} runs");
     }
 
     [Fact]

@@ -72,6 +72,17 @@ internal sealed class WorkerProcess : IDisposable
         }
     }
 
+    /// <summary>Waits until at least <paramref name="count"/> printed lines start with <paramref name="prefix"/>.</summary>
+    public async Task WaitForAsync(string prefix, int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (_lines.Count(l => l.StartsWith(prefix, StringComparison.Ordinal)) < count)
+        {
+            Assert.False(_process.HasExited, $"The worker exited with {(_process.HasExited ? _process.ExitCode : 0)}: {Errors}");
+            await _arrived.WaitAsync(TimeSpan.FromMilliseconds(200), timeout.Token);
+        }
+    }
+
     public void Send(string line) => _process.StandardInput.WriteLine(line);
 
     /// <summary>SIGKILL: the process gets no chance to finish anything; then every line it printed is read.</summary>

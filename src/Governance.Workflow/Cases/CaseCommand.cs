@@ -11,10 +11,9 @@ namespace Governance.Cases;
 /// In JSON a command carries its kind in a <c>"type"</c> member, one of these stable codes: <c>respond</c>, <c>claim</c>,
 /// <c>escalate</c>, <c>summon-departments</c>, <c>report-in</c>, <c>record-meeting</c>, <c>resolve</c>, <c>give-feedback</c>,
 /// <c>close</c>, <c>override-close</c>, <c>reject</c>, <c>transfer</c>, <c>pause</c>, <c>resume</c>, <c>change-priority</c>.
+/// <para>The hierarchy is closed: only the commands above exist (a host cannot add one), so every command the workflow
+/// sees has its rules, its event and its code.</para>
 /// </remarks>
-/// <param name="Actor">Who does it.</param>
-/// <param name="At">When; not before the case's last recorded action.</param>
-/// <param name="Note">An optional note (at most 2,000 characters).</param>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 [JsonDerivedType(typeof(RespondCommand), "respond")]
 [JsonDerivedType(typeof(ClaimCommand), "claim")]
@@ -31,9 +30,27 @@ namespace Governance.Cases;
 [JsonDerivedType(typeof(PauseCommand), "pause")]
 [JsonDerivedType(typeof(ResumeCommand), "resume")]
 [JsonDerivedType(typeof(ChangePriorityCommand), "change-priority")]
-public abstract record CaseCommand(Id<Person> Actor, Instant At, string? Note)
+public abstract record CaseCommand
 {
+    /// <summary>Creates the command (only the library's own commands derive from this type).</summary>
+    /// <param name="actor">Who does it.</param>
+    /// <param name="at">When; not before the case's last recorded action.</param>
+    /// <param name="note">An optional note (at most 2,000 characters).</param>
+    private protected CaseCommand(Id<Person> actor, Instant at, string? note) => (Actor, At, Note) = (actor, at, note);
+
+    /// <summary>Who does it.</summary>
+    public Id<Person> Actor { get; init; }
+
+    /// <summary>When; not before the case's last recorded action.</summary>
+    public Instant At { get; init; }
+
+    /// <summary>An optional note (at most 2,000 characters).</summary>
+    public string? Note { get; init; }
+
     /// <summary>The trigger this command fires.</summary>
     [JsonIgnore]
-    public abstract CaseTrigger Trigger { get; }
+    public CaseTrigger Trigger => TriggerKind;
+
+    /// <summary>The trigger, declared by each of the library's commands; a type outside the library cannot derive.</summary>
+    private protected abstract CaseTrigger TriggerKind { get; }
 }

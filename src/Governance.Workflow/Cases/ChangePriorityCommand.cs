@@ -11,5 +11,5 @@ public sealed record ChangePriorityCommand(Id<Person> Actor, Instant At, Priorit
 {
     /// <inheritdoc />
     [System.Text.Json.Serialization.JsonIgnore]
-    public override CaseTrigger Trigger => CaseTrigger.ChangePriority;
+    private protected override CaseTrigger TriggerKind => CaseTrigger.ChangePriority;
 }

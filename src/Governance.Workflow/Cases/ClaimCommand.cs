@@ -11,5 +11,5 @@ public sealed record ClaimCommand(Id<Person> Actor, Instant At, string? Note = n
 {
     /// <inheritdoc />
     [System.Text.Json.Serialization.JsonIgnore]
-    public override CaseTrigger Trigger => CaseTrigger.Claim;
+    private protected override CaseTrigger TriggerKind => CaseTrigger.Claim;
 }

@@ -11,5 +11,5 @@ public sealed record EscalateCommand(Id<Person> Actor, Instant At, string Reason
 {
     /// <inheritdoc />
     [System.Text.Json.Serialization.JsonIgnore]
-    public override CaseTrigger Trigger => CaseTrigger.Escalate;
+    private protected override CaseTrigger TriggerKind => CaseTrigger.Escalate;
 }

@@ -11,5 +11,5 @@ public sealed record GiveFeedbackCommand(Id<Person> Actor, Instant At, Satisfact
 {
     /// <inheritdoc />
     [System.Text.Json.Serialization.JsonIgnore]
-    public override CaseTrigger Trigger => CaseTrigger.GiveFeedback;
+    private protected override CaseTrigger TriggerKind => CaseTrigger.GiveFeedback;
 }

@@ -11,5 +11,5 @@ public sealed record OverrideCloseCommand(Id<Person> Actor, Instant At, string R
 {
     /// <inheritdoc />
     [System.Text.Json.Serialization.JsonIgnore]
-    public override CaseTrigger Trigger => CaseTrigger.OverrideClose;
+    private protected override CaseTrigger TriggerKind => CaseTrigger.OverrideClose;
 }

@@ -11,5 +11,5 @@ public sealed record PauseCommand(Id<Person> Actor, Instant At, string Reason, s
 {
     /// <inheritdoc />
     [System.Text.Json.Serialization.JsonIgnore]
-    public override CaseTrigger Trigger => CaseTrigger.Pause;
+    private protected override CaseTrigger TriggerKind => CaseTrigger.Pause;
 }

@@ -12,5 +12,5 @@ public sealed record RecordMeetingCommand(Id<Person> Actor, Instant At, IReadOnl
 {
     /// <inheritdoc />
     [System.Text.Json.Serialization.JsonIgnore]
-    public override CaseTrigger Trigger => CaseTrigger.RecordMeeting;
+    private protected override CaseTrigger TriggerKind => CaseTrigger.RecordMeeting;
 }

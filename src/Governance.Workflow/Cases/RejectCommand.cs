@@ -13,5 +13,5 @@ public sealed record RejectCommand(Id<Person> Actor, Instant At, RejectionKind K
 {
     /// <inheritdoc />
     [System.Text.Json.Serialization.JsonIgnore]
-    public override CaseTrigger Trigger => CaseTrigger.Reject;
+    private protected override CaseTrigger TriggerKind => CaseTrigger.Reject;
 }

@@ -11,5 +11,5 @@ public sealed record ReportInCommand(Id<Person> Actor, Instant At, Department De
 {
     /// <inheritdoc />
     [System.Text.Json.Serialization.JsonIgnore]
-    public override CaseTrigger Trigger => CaseTrigger.ReportIn;
+    private protected override CaseTrigger TriggerKind => CaseTrigger.ReportIn;
 }

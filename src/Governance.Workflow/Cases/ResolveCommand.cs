@@ -11,5 +11,5 @@ public sealed record ResolveCommand(Id<Person> Actor, Instant At, string? Note =
 {
     /// <inheritdoc />
     [System.Text.Json.Serialization.JsonIgnore]
-    public override CaseTrigger Trigger => CaseTrigger.Resolve;
+    private protected override CaseTrigger TriggerKind => CaseTrigger.Resolve;
 }

@@ -11,5 +11,5 @@ public sealed record RespondCommand(Id<Person> Actor, Instant At, string? Note =
 {
     /// <inheritdoc />
     [System.Text.Json.Serialization.JsonIgnore]
-    public override CaseTrigger Trigger => CaseTrigger.Respond;
+    private protected override CaseTrigger TriggerKind => CaseTrigger.Respond;
 }

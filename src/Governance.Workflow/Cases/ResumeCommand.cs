@@ -10,5 +10,5 @@ public sealed record ResumeCommand(Id<Person> Actor, Instant At, string? Note = 
 {
     /// <inheritdoc />
     [System.Text.Json.Serialization.JsonIgnore]
-    public override CaseTrigger Trigger => CaseTrigger.Resume;
+    private protected override CaseTrigger TriggerKind => CaseTrigger.Resume;
 }

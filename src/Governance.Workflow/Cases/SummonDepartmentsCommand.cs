@@ -11,5 +11,5 @@ public sealed record SummonDepartmentsCommand(Id<Person> Actor, Instant At, IRea
 {
     /// <inheritdoc />
     [System.Text.Json.Serialization.JsonIgnore]
-    public override CaseTrigger Trigger => CaseTrigger.SummonDepartments;
+    private protected override CaseTrigger TriggerKind => CaseTrigger.SummonDepartments;
 }

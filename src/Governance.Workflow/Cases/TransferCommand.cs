@@ -12,5 +12,5 @@ public sealed record TransferCommand(Id<Person> Actor, Instant At, Id<Grid> ToGr
 {
     /// <inheritdoc />
     [System.Text.Json.Serialization.JsonIgnore]
-    public override CaseTrigger Trigger => CaseTrigger.Transfer;
+    private protected override CaseTrigger TriggerKind => CaseTrigger.Transfer;
 }
