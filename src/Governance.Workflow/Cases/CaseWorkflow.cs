@@ -265,7 +265,7 @@ public sealed partial class CaseWorkflow
     }
 
     /// <summary>The guard input of a command: what the workflow's guards read (the satisfaction of feedback).</summary>
-    internal static int GuardInput(CaseCommand command) => command is GiveFeedbackCommand f ? (int)f.Satisfaction : 0;
+    internal static int GuardInput(CaseCommand command) => command is GiveFeedbackCommand f ? (int)f.Satisfaction - (int)Satisfaction.Satisfied : 0;
 
     private static int Index(CaseState state, CaseTrigger trigger, int guardInput) =>
         ((((int)state * TriggerCount) + (int)trigger) * GuardInputs) + guardInput;
@@ -321,7 +321,7 @@ public sealed partial class CaseWorkflow
         ReportIn => new ReportInCommand(default, default, Department.Police),
         RecordMeeting => new RecordMeetingCommand(default, default, [], "probe"),
         Resolve => new ResolveCommand(default, default),
-        GiveFeedback => new GiveFeedbackCommand(default, default, (Satisfaction)guardInput),
+        GiveFeedback => new GiveFeedbackCommand(default, default, (Satisfaction)(guardInput + (int)Satisfaction.Satisfied)),
         Close => new CloseCommand(default, default),
         OverrideClose => new OverrideCloseCommand(default, default, "probe"),
         Reject => new RejectCommand(default, default, RejectionKind.Invalid, "probe"),

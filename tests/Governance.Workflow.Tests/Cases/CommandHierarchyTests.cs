@@ -22,4 +22,22 @@ public class CommandHierarchyTests
         Assert.Equal(Enum.GetValues<CaseTrigger>().Length, commands.Count);
         Assert.All(commands, t => Assert.True(t.IsSealed, t.Name));
     }
+
+    [Fact]
+    public void A_satisfaction_or_rejection_kind_left_unset_is_an_invalid_argument_not_satisfied_or_duplicate()
+    {
+        Assert.False(Enum.IsDefined(default(Satisfaction)));
+        Assert.False(Enum.IsDefined(default(RejectionKind)));
+        var workflow = new CaseWorkflow(Testing.SeedCommunities.JiuLong());
+        var t0 = Instant.FromUtc(2026, 3, 2, 1, 0);
+        var c = workflow.Register(new CaseRegistration("E1", CaseSource.ResidentReport, CaseCategory.LeakingPipe, new CaseLocation(Testing.SeedCommunities.Grid(1)), "漏水", t0));
+        var worker = Testing.SeedCommunities.GridWorker(1);
+        c.Respond(worker, t0 + Duration.FromMinutes(5));
+        Assert.Throws<ArgumentException>(() => c.Reject(Testing.SeedCommunities.GridLeader(1), t0 + Duration.FromMinutes(6), default, "?"));
+        c.Claim(worker, t0 + Duration.FromMinutes(6));
+        c.Resolve(worker, t0 + Duration.FromMinutes(30));
+        var version = c.Version;
+        Assert.Throws<ArgumentException>(() => c.GiveFeedback(worker, t0 + Duration.FromMinutes(40), default));
+        Assert.Equal((version, CaseState.Resolved), (c.Version, c.State));
+    }
 }
