@@ -10,7 +10,7 @@ public sealed record Person
     /// <param name="roles">The roles they hold; at least one.</param>
     /// <param name="attributes">Attributes the scoring quotas use.</param>
     /// <param name="birthDate">Their birth date, if known (the time bank's age rules need it).</param>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or <paramref name="roles"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, or <paramref name="roles"/> is empty or holds an undefined role.</exception>
     public Person(Id<Person> id, string name, IEnumerable<Role> roles, PersonAttributes attributes = PersonAttributes.None, LocalDate? birthDate = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -19,6 +19,14 @@ public sealed record Person
         if (set.Count == 0)
         {
             throw new ArgumentException($"Person '{id}' ({name}) must hold at least one role.", nameof(roles));
+        }
+
+        foreach (var role in set)
+        {
+            if (!Enum.IsDefined(role))
+            {
+                throw new ArgumentException($"Person '{id}' ({name}) is given role {(int)role}, which is not a role.", nameof(roles));
+            }
         }
 
         Id = id;

@@ -4,10 +4,11 @@ namespace Governance.People;
 /// 角色 — a role a person holds: the "六员" of seed 001 and the others the workflow needs.
 /// One person can hold several roles.
 /// </summary>
+/// <remarks>No member is 0: a role left unset (<c>default</c>) is not "grid worker" but undefined, and refused.</remarks>
 public enum Role
 {
     /// <summary>网格员 — full-time grid worker who owns a grid ("蓝马甲").</summary>
-    GridWorker,
+    GridWorker = 1,
 
     /// <summary>网格长 — the grid worker's supervisor; convenes 协商议事会.</summary>
     GridLeader,

@@ -129,4 +129,13 @@ public class OrganisationModelTests
                 var e = Assert.Throws<ValidationFailedException>(() => x.b.Build());
                 return e.Errors.Count >= x.breaks.Count;
             });
+
+    [Fact]
+    public void A_person_without_a_role_or_with_a_role_left_unset_is_refused()
+    {
+        Assert.False(Enum.IsDefined(default(Role)));
+        Assert.Throws<ArgumentException>(() => new Person("P1", "居民", []));
+        Assert.Contains("not a role", Assert.Throws<ArgumentException>(() => new Person("P1", "居民", [default])).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new Person("P1", "居民", [Role.Resident, (Role)99]));
+    }
 }
