@@ -24,6 +24,10 @@ public class ScoringTests
     private static ScoringFact Fact(string id, string person, LocalDate date, string kind, decimal quantity = 1) => new(id, person, date, kind, quantity);
 
     [Fact]
+    public void A_rule_set_with_a_null_rule_is_an_argument_error_naming_its_position() =>
+        Assert.Contains("position 1", Assert.Throws<ArgumentException>(() => new RuleSet("x", [RuleSet.GridWorkerDefaults.Rules[0], null!])).Message, StringComparison.Ordinal);
+
+    [Fact]
     public void A_building_heads_month_is_explained_line_by_line_with_the_cap()
     {
         var march = new LocalDate(2026, 3, 1);

@@ -121,6 +121,11 @@ public sealed class OrganisationModelBuilder
 
         foreach (var c in _communities)
         {
+            if (c.Ladder is null)
+            {
+                errors.Add(new ValidationError($"communities[{c.Id}]", $"community '{c.Name}' has no escalation ladder"));
+            }
+
             Require(subDistricts, c.SubDistrictId, $"communities[{c.Id}]", $"community '{c.Name}' belongs to sub-district '{c.SubDistrictId}', which is not in the model", errors);
         }
 

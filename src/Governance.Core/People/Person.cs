@@ -10,9 +10,14 @@ public sealed record Person
     /// <param name="roles">The roles they hold; at least one.</param>
     /// <param name="attributes">Attributes the scoring quotas use.</param>
     /// <param name="birthDate">Their birth date, if known (the time bank's age rules need it).</param>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, or <paramref name="roles"/> is empty or holds an undefined role.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is the default id, <paramref name="name"/> is empty, or <paramref name="roles"/> is empty or holds an undefined role.</exception>
     public Person(Id<Person> id, string name, IEnumerable<Role> roles, PersonAttributes attributes = PersonAttributes.None, LocalDate? birthDate = null)
     {
+        if (id.Value is null)
+        {
+            throw new ArgumentException($"A person needs an id; the default (empty) id was given for '{name}'.", nameof(id));
+        }
+
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(roles);
         var set = roles.ToHashSet();

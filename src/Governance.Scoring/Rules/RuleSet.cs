@@ -30,6 +30,14 @@ public sealed class RuleSet
         ArgumentNullException.ThrowIfNull(rules);
         Name = name;
         Rules = rules.ToArray();
+        for (var i = 0; i < Rules.Count; i++)
+        {
+            if (Rules[i] is null)
+            {
+                throw new ArgumentException($"Rule set '{name}' has no rule at position {i} (null).", nameof(rules));
+            }
+        }
+
         var errors = new List<ValidationError>();
         for (var i = 0; i < Rules.Count; i++)
         {

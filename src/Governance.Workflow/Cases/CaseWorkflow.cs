@@ -85,13 +85,28 @@ public sealed partial class CaseWorkflow
     /// <param name="registration">What was reported.</param>
     /// <returns>The case, in <see cref="CaseState.Registered"/>, with a <see cref="CaseRegistered"/> event; its registration
     /// carries the pinned SLA policy when the workflow has SLA policies and the registration named none.</returns>
-    /// <exception cref="ArgumentException">The registration is incomplete or names an unknown grid.</exception>
+    /// <exception cref="ArgumentException">The registration is incomplete (a default id, an undefined priority, a category or source without a code, no description), names an unknown grid or unit, or a unit outside its grid.</exception>
     public Case Register(CaseRegistration registration)
     {
         ArgumentNullException.ThrowIfNull(registration);
         ArgumentNullException.ThrowIfNull(registration.Source, "registration.Source");
         ArgumentNullException.ThrowIfNull(registration.Category, "registration.Category");
         ArgumentNullException.ThrowIfNull(registration.Location, "registration.Location");
+        if (registration.Id.Value is null)
+        {
+            throw new ArgumentException("A case needs an id; the default (empty) id was given.", nameof(registration));
+        }
+
+        if (!Enum.IsDefined(registration.Priority))
+        {
+            throw new ArgumentException($"Case '{registration.Id}' has priority {(int)registration.Priority}, which is not one of Normal, Urgent, Critical.", nameof(registration));
+        }
+
+        if (string.IsNullOrWhiteSpace(registration.Category.Code) || string.IsNullOrWhiteSpace(registration.Source.Code))
+        {
+            throw new ArgumentException($"Case '{registration.Id}' needs a category and a source with codes.", nameof(registration));
+        }
+
         if (string.IsNullOrWhiteSpace(registration.Description))
         {
             throw new ArgumentException($"Case '{registration.Id}' needs a description of what was reported.", nameof(registration));

@@ -137,5 +137,14 @@ public class OrganisationModelTests
         Assert.Throws<ArgumentException>(() => new Person("P1", "居民", []));
         Assert.Contains("not a role", Assert.Throws<ArgumentException>(() => new Person("P1", "居民", [default])).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => new Person("P1", "居民", [Role.Resident, (Role)99]));
+        Assert.Throws<ArgumentException>(() => new Person(default, "居民", [Role.Resident]));
+    }
+
+    [Fact]
+    public void A_community_without_an_escalation_ladder_is_a_validation_error_not_a_later_null_reference()
+    {
+        var b = SeedCommunities.JiuLongBuilder().Add(new Community("JL2", "第二社区", SeedCommunities.LingShanWei, null!));
+        var e = Assert.Throws<ValidationFailedException>(() => b.Build());
+        Assert.Contains(e.Errors, x => x.Path == "communities[JL2]" && x.Message.Contains("escalation ladder", StringComparison.Ordinal));
     }
 }

@@ -128,4 +128,15 @@ public class PracticeStoryTests
         Assert.Throws<ArgumentException>(() => _workflow.Register(new CaseRegistration(
             "bad-3", CaseSource.ResidentReport, CaseCategory.LeakingPipe, new CaseLocation(Grid(1), UnitId: "JL-B1-U1"), "漏水", At(2, 9), MicroGridId: "JL-M2")));
     }
+
+    [Fact]
+    public void A_registration_with_a_default_id_an_undefined_priority_or_a_codeless_category_is_refused()
+    {
+        CaseRegistration Good(string id) => new(id, CaseSource.ResidentReport, CaseCategory.LeakingPipe, new CaseLocation(Grid(1)), "漏水", At(2, 9));
+        Assert.Throws<ArgumentException>(() => _workflow.Register(Good("x") with { Id = default }));
+        Assert.Throws<ArgumentException>(() => _workflow.Register(Good("x") with { Priority = (Priority)99 }));
+        Assert.Throws<ArgumentException>(() => _workflow.Register(Good("x") with { Category = new CaseCategory(null!, "无") }));
+        Assert.Throws<ArgumentException>(() => _workflow.Register(Good("x") with { Source = new CaseSource(" ", "无") }));
+        Assert.Equal(CaseState.Registered, _workflow.Register(Good("x")).State);
+    }
 }
