@@ -79,8 +79,7 @@ public static class GovernanceDatabase
         int? found;
         try
         {
-            found = await context.Set<SchemaVersionRow>().AsNoTracking().Where(r => r.Name == SchemaName).Select(r => (int?)r.Version)
-                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            found = await ReadVersionAsync(context, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -122,8 +121,7 @@ public static class GovernanceDatabase
     {
         try
         {
-            return await context.Set<SchemaVersionRow>().AsNoTracking().Where(r => r.Name == SchemaName).Select(r => (int?)r.Version)
-                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            return await ReadVersionAsync(context, cancellationToken).ConfigureAwait(false);
         }
         catch (DbException)
         {
@@ -164,4 +162,7 @@ public static class GovernanceDatabase
             throw new GovernanceSchemaException($"The database's migration history cannot be read: {e.Message}", null);
         }
     }
+
+    private static Task<int?> ReadVersionAsync(DbContext context, CancellationToken cancellationToken) =>
+        context.Set<SchemaVersionRow>().AsNoTracking().Where(r => r.Name == SchemaName).Select(r => (int?)r.Version).SingleOrDefaultAsync(cancellationToken);
 }

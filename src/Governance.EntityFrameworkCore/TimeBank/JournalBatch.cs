@@ -54,8 +54,8 @@ internal static class JournalBatch
             if (start == 0)
             {
                 text.Append(fence);
-                Add(command, new StringBuilder(), "epoch", epoch);
-                Add(command, new StringBuilder(), "scheme", TimeBankWriter.Scheme);
+                Parameter(command, "epoch", epoch);
+                Parameter(command, "scheme", TimeBankWriter.Scheme);
             }
 
             text.Append(into).Append(implicitTransaction ? "SELECT * FROM (VALUES " : "VALUES ");
@@ -111,10 +111,15 @@ internal static class JournalBatch
 
     private static StringBuilder Add(DbCommand command, StringBuilder text, string name, object value)
     {
+        Parameter(command, name, value);
+        return text.Append('@').Append(name);
+    }
+
+    private static void Parameter(DbCommand command, string name, object value)
+    {
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@" + name;
         parameter.Value = value;
         command.Parameters.Add(parameter);
-        return text.Append('@').Append(name);
     }
 }
