@@ -18,11 +18,18 @@ namespace Governance.Assessment;
 public readonly record struct AssessedCase(
     Id<Case> CaseId, Id<Grid> GridId, LocalDate Date, bool RespondedOnTime, bool Resolved, Satisfaction? Satisfaction, bool Excluded = false)
 {
-    /// <summary>What a case counts for, read from its history and its SLA states.</summary>
+    /// <summary>The grids that returned the work order (退单), in order; null when none. They are counted a return each, never the case.</summary>
+    public IReadOnlyList<Id<Grid>>? ReturnedBy { get; init; }
+
+    /// <summary>
+    /// What a case counts for, read from its history and its SLA states: it counts for the grid that holds it (a grid that
+    /// returned it is never answerable for it), its response is the first one after the latest dispatch (派单), and it is
+    /// excluded when an exclusion was approved or it was rejected as a duplicate of another case (merged into that one).
+    /// </summary>
     /// <param name="case">The case.</param>
     /// <param name="sla">Its SLA states (<see cref="CaseSla.StatesAt"/>).</param>
     /// <param name="zone">The district's zone, in which its registration day is read.</param>
-    /// <param name="excluded">Whether it is excluded (an approved 不合理诉求 or 无效 judgment).</param>
+    /// <param name="excluded">Whether the host excludes it on other grounds.</param>
     /// <returns>The assessed case.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static AssessedCase From(Case @case, IReadOnlyList<SlaStepState> sla, DateTimeZone zone, bool excluded = false)
@@ -30,25 +37,36 @@ public readonly record struct AssessedCase(
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(sla);
         ArgumentNullException.ThrowIfNull(zone);
-        var responded = false;
-        foreach (var s in sla)
+        Satisfaction? satisfaction = null;
+        Instant? dispatched = null;
+        foreach (var entry in @case.History)
         {
-            if (s is { Step: SlaStep.Respond, Cycle: 1 })
+            switch (entry.Command)
             {
-                responded = s.Status == SlaStatus.Met;
+                case GiveFeedbackCommand feedback:
+                    satisfaction = feedback.Satisfaction;
+                    break;
+                case DispatchCommand d:
+                    dispatched = d.At;
+                    break;
             }
         }
 
-        Satisfaction? satisfaction = null;
-        foreach (var entry in @case.History)
+        var responded = false;
+        foreach (var s in sla)
         {
-            if (entry.Command is GiveFeedbackCommand feedback)
+            if (s.Step == SlaStep.Respond && (dispatched is null ? s.Cycle == 1 : s.Anchor == dispatched.Value))
             {
-                satisfaction = feedback.Satisfaction;
+                responded = s.Status == SlaStatus.Met;
+                break;
             }
         }
 
         var resolved = @case.State is CaseState.Resolved or CaseState.FeedbackGiven or CaseState.Closed && satisfaction != Cases.Satisfaction.Unsatisfied;
-        return new AssessedCase(@case.Id, @case.GridId, @case.RegisteredAt.InZone(zone).Date, responded, resolved, satisfaction, excluded);
+        var merged = @case.Rejection is { Kind: RejectionKind.Duplicate };
+        return new AssessedCase(@case.Id, @case.GridId, @case.RegisteredAt.InZone(zone).Date, responded, resolved, satisfaction, excluded || merged || @case.Exclusion is not null)
+        {
+            ReturnedBy = @case.Returns.Count == 0 ? null : @case.Returns.Select(r => r.GridId).ToArray(),
+        };
     }
 }

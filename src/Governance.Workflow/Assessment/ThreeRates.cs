@@ -7,7 +7,9 @@ namespace Governance.Assessment;
 /// 三率考核 (响应率、解决率、满意率) — assesses the grids, communities and sub-districts of an organisation over a period
 /// (a month, a quarter) from their cases. Definitions (docs/assessment.md gives each one's source or assumption):
 /// <list type="bullet">
-/// <item>a case counts in the period of its registration day, unless it is excluded (不合理诉求、无效件, approved);</item>
+/// <item>a case counts in the period of its registration day for the grid that holds it, unless it is excluded
+/// (不合理诉求、无效件 approved, or a duplicate merged into its original); a work order a grid returned (退单) counts a return
+/// for that grid and never in its rates, and one waiting to be dispatched again counts for no grid;</item>
 /// <item>响应率 = cases whose first response met its deadline / cases counted;</item>
 /// <item>解决率 = cases solved (resolved and not reopened by an unsatisfied feedback) / cases counted;</item>
 /// <item>满意率 = cases whose last satisfaction is 满意 or 基本满意 / cases counted that have a satisfaction;</item>
@@ -19,6 +21,9 @@ namespace Governance.Assessment;
 /// </summary>
 public static class ThreeRates
 {
+    /// <summary>The counters kept per unit.</summary>
+    private const int Width = 6;
+
     /// <summary>Assesses the cases of <paramref name="period"/>.</summary>
     /// <param name="cases">The cases (any period: the others are skipped).</param>
     /// <param name="period">The days assessed.</param>
@@ -44,8 +49,8 @@ public static class ThreeRates
             gridIndex[grids[i].Id] = i;
         }
 
-        // Five counters a grid: counted, responded in time, solved, with a satisfaction, satisfied.
-        var counts = new int[grids.Count * 5];
+        // Six counters a grid: counted, responded in time, solved, with a satisfaction, satisfied, returns made.
+        var counts = new int[grids.Count * Width];
         var excluded = 0;
         var (start, end) = (period.Start, period.End);
         Id<Grid> lastGrid = default;
@@ -57,6 +62,22 @@ public static class ThreeRates
                 continue;
             }
 
+            if (c.ReturnedBy is { } returners)
+            {
+                var waiting = false;
+                foreach (var returner in returners)
+                {
+                    counts[Index(returner, c) + 5]++;
+                    waiting |= returner == c.GridId;
+                }
+
+                if (waiting)
+                {
+                    // Returned and not dispatched again: no unit is answerable for it yet (the one holding it returned it).
+                    continue;
+                }
+            }
+
             if (c.Excluded)
             {
                 excluded++;
@@ -65,8 +86,7 @@ public static class ThreeRates
 
             if (last < 0 || c.GridId != lastGrid)
             {
-                last = gridIndex.TryGetValue(c.GridId, out var g) ? g * 5
-                    : throw new ArgumentException($"Case '{c.CaseId}' is in grid '{c.GridId}', which the organisation does not have.", nameof(cases));
+                last = Index(c.GridId, c);
                 lastGrid = c.GridId;
             }
 
@@ -80,22 +100,25 @@ public static class ThreeRates
             }
         }
 
+        int Index(Id<Grid> grid, in AssessedCase c) => gridIndex.TryGetValue(grid, out var g) ? g * Width
+            : throw new ArgumentException($"Case '{c.CaseId}' names grid '{grid}', which the organisation does not have.", nameof(cases));
+
         var communities = organisation.Communities;
         var subDistricts = organisation.SubDistricts;
         var communityIndex = communities.Select((x, i) => (x.Id, i)).ToDictionary(p => p.Id, p => p.i);
         var subDistrictIndex = subDistricts.Select((x, i) => (x.Id, i)).ToDictionary(p => p.Id, p => p.i);
-        var communityCounts = new int[communities.Count * 5];
-        var subDistrictCounts = new int[subDistricts.Count * 5];
-        var districtCounts = new int[5];
+        var communityCounts = new int[communities.Count * Width];
+        var subDistrictCounts = new int[subDistricts.Count * Width];
+        var districtCounts = new int[Width];
         for (var g = 0; g < grids.Count; g++)
         {
             var community = communityIndex[grids[g].CommunityId];
             var subDistrict = subDistrictIndex[communities[community].SubDistrictId];
-            for (var k = 0; k < 5; k++)
+            for (var k = 0; k < Width; k++)
             {
-                communityCounts[(community * 5) + k] += counts[(g * 5) + k];
-                subDistrictCounts[(subDistrict * 5) + k] += counts[(g * 5) + k];
-                districtCounts[k] += counts[(g * 5) + k];
+                communityCounts[(community * Width) + k] += counts[(g * Width) + k];
+                subDistrictCounts[(subDistrict * Width) + k] += counts[(g * Width) + k];
+                districtCounts[k] += counts[(g * Width) + k];
             }
         }
 
@@ -116,7 +139,7 @@ public static class ThreeRates
 
     private static UnitAssessment Unit(OrganisationLevel level, string id, string name, int[] counts, int index, RateWeights weights, Dictionary<string, double?>? previous)
     {
-        var o = index * 5;
+        var o = index * Width;
         var response = new Rate(counts[o + 1], counts[o]);
         var resolution = new Rate(counts[o + 2], counts[o]);
         var satisfaction = new Rate(counts[o + 4], counts[o + 3]);
@@ -138,7 +161,7 @@ public static class ThreeRates
         }
 
         var before = previous is not null && previous.TryGetValue(id, out var b) ? b : null;
-        return new UnitAssessment(level, id, name, response, resolution, satisfaction, score, null, score - before);
+        return new UnitAssessment(level, id, name, response, resolution, satisfaction, score, null, score - before) { Returns = counts[o + 5] };
     }
 
     private static List<UnitAssessment> Rank(IEnumerable<UnitAssessment> units)

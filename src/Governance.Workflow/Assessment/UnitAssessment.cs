@@ -13,4 +13,8 @@ namespace Governance.Assessment;
 /// <param name="Rank">The rank among the units of its level (1 is best; equal scores share a rank); null when unscored.</param>
 /// <param name="ScoreChange">The change of score against the previous period (环比), when both have one.</param>
 public sealed record UnitAssessment(
-    OrganisationLevel Level, string UnitId, string Name, Rate Response, Rate Resolution, Rate Satisfaction, double? Score, int? Rank, double? ScoreChange);
+    OrganisationLevel Level, string UnitId, string Name, Rate Response, Rate Resolution, Rate Satisfaction, double? Score, int? Rank, double? ScoreChange)
+{
+    /// <summary>The work orders of the period this unit returned (退单), counted once per return; they are not in its rates.</summary>
+    public int Returns { get; init; }
+}

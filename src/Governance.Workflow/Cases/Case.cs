@@ -13,7 +13,7 @@ namespace Governance.Cases;
 /// <remarks>Create cases with <see cref="CaseWorkflow.Register"/>, and rebuild stored ones with <see cref="CaseWorkflow.Restore"/>
 /// (from the registration and the history alone). <see cref="Version"/> counts the history entries, for optimistic
 /// concurrency in a store. A case is not thread-safe: one command at a time.</remarks>
-public sealed class Case
+public sealed partial class Case
 {
     private const int MainPathLength = 5;
 
@@ -24,6 +24,9 @@ public sealed class Case
     private List<DepartmentSummons>? _summons;
     private List<ConsultationMeeting>? _meetings;
     private List<CasePause>? _pauses;
+    private List<WorkOrderReturn>? _returns;
+    private List<ExtensionRequest>? _extensions;
+    private List<ExclusionRequest>? _exclusions;
 
     internal Case(CaseWorkflow workflow, CaseRegistration registration)
     {
@@ -115,6 +118,24 @@ public sealed class Case
     /// <summary>The consultation meetings held (协商议事会).</summary>
     public IReadOnlyList<ConsultationMeeting> Meetings => (IReadOnlyList<ConsultationMeeting>?)_meetings ?? [];
 
+    /// <summary>The returns of this work order (退单), oldest first: the grids that returned it, who, when and why.</summary>
+    public IReadOnlyList<WorkOrderReturn> Returns => (IReadOnlyList<WorkOrderReturn>?)_returns ?? [];
+
+    /// <summary>The extension requests (延期申请), oldest first, with their decisions.</summary>
+    public IReadOnlyList<ExtensionRequest> Extensions => (IReadOnlyList<ExtensionRequest>?)_extensions ?? [];
+
+    /// <summary>The extension request waiting for a decision, if any.</summary>
+    public ExtensionRequest? PendingExtension => _extensions is { Count: > 0 } x && x[^1].IsPending ? x[^1] : null;
+
+    /// <summary>The exclusion requests (核减申请), oldest first, with their decisions.</summary>
+    public IReadOnlyList<ExclusionRequest> ExclusionRequests => (IReadOnlyList<ExclusionRequest>?)_exclusions ?? [];
+
+    /// <summary>The exclusion request waiting for a decision, if any.</summary>
+    public ExclusionRequest? PendingExclusion => _exclusions is { Count: > 0 } x && x[^1].IsPending ? x[^1] : null;
+
+    /// <summary>The approved exclusion (不合理诉求 or 无效), if the order is excluded from the three rates.</summary>
+    public ExclusionRequest? Exclusion => _exclusions?.Find(x => x.Approved);
+
     /// <summary>The audit trail, oldest first.</summary>
     public IReadOnlyList<CaseHistoryEntry> History => _history;
 
@@ -127,124 +148,7 @@ public sealed class Case
     /// <summary>Forgets the domain events, once the host has dispatched them.</summary>
     public void ClearDomainEvents() => _events.Clear();
 
-    /// <summary>事件响应 — respond to the case.</summary>
-    /// <param name="actor">Who responds.</param>
-    /// <param name="at">When.</param>
-    /// <param name="note">An optional note.</param>
-    /// <exception cref="CaseCommandRejectedException">Not permitted now, or not authorised; nothing changed.</exception>
-    public void Respond(Id<Person> actor, Instant at, string? note = null) => Execute(new RespondCommand(actor, at, note));
-
-    /// <summary>事件认领 — claim the case.</summary>
-    /// <param name="actor">Who claims it.</param>
-    /// <param name="at">When.</param>
-    /// <param name="note">An optional note.</param>
-    /// <exception cref="CaseCommandRejectedException">Not permitted now, or not authorised; nothing changed.</exception>
-    public void Claim(Id<Person> actor, Instant at, string? note = null) => Execute(new ClaimCommand(actor, at, note));
-
-    /// <summary>上报 — escalate one level up the community's ladder.</summary>
-    /// <param name="actor">Who escalates.</param>
-    /// <param name="at">When.</param>
-    /// <param name="reason">Why the current level cannot solve it.</param>
-    /// <exception cref="CaseCommandRejectedException">Not permitted now, at the top of the ladder, or not authorised; nothing changed.</exception>
-    public void Escalate(Id<Person> actor, Instant at, string reason) => Execute(new EscalateCommand(actor, at, reason));
-
-    /// <summary>社区吹哨 — summon departments.</summary>
-    /// <param name="actor">Who summons them.</param>
-    /// <param name="at">When.</param>
-    /// <param name="departments">The departments.</param>
-    /// <param name="note">An optional note.</param>
-    /// <exception cref="CaseCommandRejectedException">Not permitted now, or not authorised; nothing changed.</exception>
-    public void SummonDepartments(Id<Person> actor, Instant at, IReadOnlyList<Department> departments, string? note = null) =>
-        Execute(new SummonDepartmentsCommand(actor, at, departments, note));
-
-    /// <summary>部门报到 — a summoned department reports in.</summary>
-    /// <param name="actor">Who reports in.</param>
-    /// <param name="at">When.</param>
-    /// <param name="department">The department.</param>
-    /// <param name="note">An optional note.</param>
-    /// <exception cref="CaseCommandRejectedException">Not permitted now, not summoned, or not authorised; nothing changed.</exception>
-    public void ReportIn(Id<Person> actor, Instant at, Department department, string? note = null) => Execute(new ReportInCommand(actor, at, department, note));
-
-    /// <summary>协商议事会 — record a consultation meeting.</summary>
-    /// <param name="actor">Who convened it.</param>
-    /// <param name="at">When it was held.</param>
-    /// <param name="participants">Who took part.</param>
-    /// <param name="outcome">What was agreed.</param>
-    /// <exception cref="CaseCommandRejectedException">Not permitted now, or not authorised; nothing changed.</exception>
-    public void RecordMeeting(Id<Person> actor, Instant at, IReadOnlyList<string> participants, string outcome) =>
-        Execute(new RecordMeetingCommand(actor, at, participants, outcome));
-
-    /// <summary>事件解决 — the claimant resolves the case.</summary>
-    /// <param name="actor">The claimant.</param>
-    /// <param name="at">When.</param>
-    /// <param name="note">What was done.</param>
-    /// <exception cref="CaseCommandRejectedException">Not permitted now, or not the claimant; nothing changed.</exception>
-    public void Resolve(Id<Person> actor, Instant at, string? note = null) => Execute(new ResolveCommand(actor, at, note));
-
-    /// <summary>事件反馈 — give feedback; 不满意 reopens the case for rework.</summary>
-    /// <param name="actor">Who gives the feedback.</param>
-    /// <param name="at">When.</param>
-    /// <param name="satisfaction">The resident's satisfaction.</param>
-    /// <param name="note">An optional note.</param>
-    /// <exception cref="CaseCommandRejectedException">Not permitted now, or not authorised; nothing changed.</exception>
-    public void GiveFeedback(Id<Person> actor, Instant at, Satisfaction satisfaction, string? note = null) =>
-        Execute(new GiveFeedbackCommand(actor, at, satisfaction, note));
-
-    /// <summary>办结 — close the case after satisfactory feedback.</summary>
-    /// <param name="actor">Who closes it.</param>
-    /// <param name="at">When.</param>
-    /// <param name="note">An optional note.</param>
-    /// <exception cref="CaseCommandRejectedException">Not permitted now, or not authorised; nothing changed.</exception>
-    public void Close(Id<Person> actor, Instant at, string? note = null) => Execute(new CloseCommand(actor, at, note));
-
-    /// <summary>督导办结 — a supervisor closes the case by override.</summary>
-    /// <param name="actor">The supervisor.</param>
-    /// <param name="at">When.</param>
-    /// <param name="reason">Why.</param>
-    /// <exception cref="CaseCommandRejectedException">Not permitted now, or not a supervisor; nothing changed.</exception>
-    public void OverrideClose(Id<Person> actor, Instant at, string reason) => Execute(new OverrideCloseCommand(actor, at, reason));
-
-    /// <summary>驳回 — reject the case.</summary>
-    /// <param name="actor">Who rejects it.</param>
-    /// <param name="at">When.</param>
-    /// <param name="kind">Why.</param>
-    /// <param name="reason">The explanation.</param>
-    /// <param name="duplicateOf">For a duplicate, the original case.</param>
-    /// <exception cref="CaseCommandRejectedException">Not permitted now, or not authorised; nothing changed.</exception>
-    public void Reject(Id<Person> actor, Instant at, RejectionKind kind, string reason, Id<Case>? duplicateOf = null) =>
-        Execute(new RejectCommand(actor, at, kind, reason, duplicateOf));
-
-    /// <summary>转办 — transfer the case to another grid.</summary>
-    /// <param name="actor">Who transfers it.</param>
-    /// <param name="at">When.</param>
-    /// <param name="toGrid">The grid that takes it.</param>
-    /// <param name="note">An optional note.</param>
-    /// <exception cref="CaseCommandRejectedException">Not permitted now, or not authorised; nothing changed.</exception>
-    public void Transfer(Id<Person> actor, Instant at, Id<Grid> toGrid, string? note = null) => Execute(new TransferCommand(actor, at, toGrid, note));
-
-    /// <summary>暂停计时 — pause the SLA clocks.</summary>
-    /// <param name="actor">Who pauses them.</param>
-    /// <param name="at">When.</param>
-    /// <param name="reason">Why (e.g. 住户外出，无法入户).</param>
-    /// <exception cref="CaseCommandRejectedException">Not permitted now, already paused, or not authorised; nothing changed.</exception>
-    public void Pause(Id<Person> actor, Instant at, string reason) => Execute(new PauseCommand(actor, at, reason));
-
-    /// <summary>恢复计时 — resume the SLA clocks.</summary>
-    /// <param name="actor">Who resumes them.</param>
-    /// <param name="at">When.</param>
-    /// <param name="note">An optional note.</param>
-    /// <exception cref="CaseCommandRejectedException">Not permitted now, not paused, or not authorised; nothing changed.</exception>
-    public void Resume(Id<Person> actor, Instant at, string? note = null) => Execute(new ResumeCommand(actor, at, note));
-
-    /// <summary>调整优先级 — change the priority.</summary>
-    /// <param name="actor">Who changes it.</param>
-    /// <param name="at">When.</param>
-    /// <param name="priority">The new priority.</param>
-    /// <param name="note">An optional note.</param>
-    /// <exception cref="CaseCommandRejectedException">Not permitted now, or not authorised; nothing changed.</exception>
-    public void ChangePriority(Id<Person> actor, Instant at, Priority priority, string? note = null) => Execute(new ChangePriorityCommand(actor, at, priority, note));
-
-    /// <summary>Executes any command (the methods above are shorthands for this one).</summary>
+    /// <summary>Executes any command (the methods named after the steps are shorthands for this one).</summary>
     /// <param name="command">The command.</param>
     /// <exception cref="ArgumentException">The command's arguments are invalid; nothing changed.</exception>
     /// <exception cref="CaseCommandRejectedException">Not permitted now, or not authorised; nothing changed.</exception>
@@ -280,13 +184,14 @@ public sealed class Case
         var level = command switch
         {
             EscalateCommand => nextLevel!.Value,
-            TransferCommand => OrganisationLevel.Grid,
+            TransferCommand or DispatchCommand => OrganisationLevel.Grid,
             _ => Level,
         };
         _history.Add(stored ?? new CaseHistoryEntry(_history.Count + 1, command, role, from, to, level, policy));
         State = to;
         LastActivityAt = command.At;
         var (actor, at) = (command.Actor, command.At);
+        LapseRequests(command);
         switch (command)
         {
             case RespondCommand:
@@ -426,12 +331,101 @@ public sealed class Case
                     _events.Add(new CaseTransferred(Id, actor, at, GridId, t.ToGrid));
                 }
 
-                GridId = t.ToGrid;
-                MicroGridId = null;
-                Level = OrganisationLevel.Grid;
+                MoveTo(t.ToGrid);
+                break;
+            case ReturnCommand r:
+                (_returns ??= []).Add(new WorkOrderReturn(GridId, actor, at, r.Reason));
                 Claimant = null;
                 ClaimedAs = null;
+                if (raise)
+                {
+                    _events.Add(new WorkOrderReturned(Id, actor, at, GridId, r.Reason));
+                }
+
                 break;
+            case DispatchCommand d:
+                if (raise)
+                {
+                    _events.Add(new WorkOrderDispatched(Id, actor, at, d.ToGrid));
+                }
+
+                MoveTo(d.ToGrid);
+                break;
+            case RequestExtensionCommand x:
+                (_extensions ??= []).Add(new ExtensionRequest(actor, at, x.Length, x.Reason));
+                if (raise)
+                {
+                    _events.Add(new ExtensionRequested(Id, actor, at, x.Length, x.Reason));
+                }
+
+                break;
+            case ApproveExtensionCommand a:
+                _extensions![^1] = _extensions[^1] with { DecidedBy = actor, DecidedAt = at, Approved = a.Length };
+                if (raise)
+                {
+                    _events.Add(new ExtensionDecided(Id, actor, at, a.Length, null));
+                }
+
+                break;
+            case RefuseExtensionCommand x:
+                _extensions![^1] = _extensions[^1] with { DecidedBy = actor, DecidedAt = at, RefusalReason = x.Reason };
+                if (raise)
+                {
+                    _events.Add(new ExtensionDecided(Id, actor, at, null, x.Reason));
+                }
+
+                break;
+            case RequestExclusionCommand x:
+                (_exclusions ??= []).Add(new ExclusionRequest(x.Kind, actor, at, x.Reason));
+                if (raise)
+                {
+                    _events.Add(new ExclusionRequested(Id, actor, at, x.Kind, x.Reason));
+                }
+
+                break;
+            case ApproveExclusionCommand:
+                _exclusions![^1] = _exclusions[^1] with { DecidedBy = actor, DecidedAt = at, Approved = true };
+                if (raise)
+                {
+                    _events.Add(new ExclusionDecided(Id, actor, at, _exclusions[^1].Kind, true, null));
+                }
+
+                break;
+            case RefuseExclusionCommand x:
+                _exclusions![^1] = _exclusions[^1] with { DecidedBy = actor, DecidedAt = at, RefusalReason = x.Reason };
+                if (raise)
+                {
+                    _events.Add(new ExclusionDecided(Id, actor, at, _exclusions[^1].Kind, false, x.Reason));
+                }
+
+                break;
+        }
+    }
+
+    private void MoveTo(Id<Grid> grid)
+    {
+        GridId = grid;
+        MicroGridId = null;
+        Level = OrganisationLevel.Grid;
+        Claimant = null;
+        ClaimedAs = null;
+    }
+
+    /// <summary>
+    /// A request not decided lapses when what it asks about is over: an extension when the case is resolved, moved to another
+    /// grid or finished; an exclusion when the case is finished.
+    /// </summary>
+    private void LapseRequests(CaseCommand command)
+    {
+        var finished = command is CloseCommand or OverrideCloseCommand or RejectCommand;
+        if ((finished || command is ResolveCommand or TransferCommand or ReturnCommand) && PendingExtension is not null)
+        {
+            _extensions![^1] = _extensions[^1] with { Lapsed = true };
+        }
+
+        if (finished && PendingExclusion is not null)
+        {
+            _exclusions![^1] = _exclusions[^1] with { Lapsed = true };
         }
     }
 

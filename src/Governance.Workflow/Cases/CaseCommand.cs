@@ -10,7 +10,9 @@ namespace Governance.Cases;
 /// <remarks>
 /// In JSON a command carries its kind in a <c>"type"</c> member, one of these stable codes: <c>respond</c>, <c>claim</c>,
 /// <c>escalate</c>, <c>summon-departments</c>, <c>report-in</c>, <c>record-meeting</c>, <c>resolve</c>, <c>give-feedback</c>,
-/// <c>close</c>, <c>override-close</c>, <c>reject</c>, <c>transfer</c>, <c>pause</c>, <c>resume</c>, <c>change-priority</c>.
+/// <c>close</c>, <c>override-close</c>, <c>reject</c>, <c>transfer</c>, <c>pause</c>, <c>resume</c>, <c>change-priority</c>, and the
+/// 12345 work-order steps <c>return</c>, <c>dispatch</c>, <c>request-extension</c>, <c>approve-extension</c>, <c>refuse-extension</c>,
+/// <c>request-exclusion</c>, <c>approve-exclusion</c>, <c>refuse-exclusion</c>.
 /// <para>The hierarchy is closed: only the commands above exist (a host cannot add one), so every command the workflow
 /// sees has its rules, its event and its code.</para>
 /// </remarks>
@@ -30,6 +32,14 @@ namespace Governance.Cases;
 [JsonDerivedType(typeof(PauseCommand), "pause")]
 [JsonDerivedType(typeof(ResumeCommand), "resume")]
 [JsonDerivedType(typeof(ChangePriorityCommand), "change-priority")]
+[JsonDerivedType(typeof(ReturnCommand), "return")]
+[JsonDerivedType(typeof(DispatchCommand), "dispatch")]
+[JsonDerivedType(typeof(RequestExtensionCommand), "request-extension")]
+[JsonDerivedType(typeof(ApproveExtensionCommand), "approve-extension")]
+[JsonDerivedType(typeof(RefuseExtensionCommand), "refuse-extension")]
+[JsonDerivedType(typeof(RequestExclusionCommand), "request-exclusion")]
+[JsonDerivedType(typeof(ApproveExclusionCommand), "approve-exclusion")]
+[JsonDerivedType(typeof(RefuseExclusionCommand), "refuse-exclusion")]
 public abstract record CaseCommand
 {
     /// <summary>Creates the command (only the library's own commands derive from this type).</summary>

@@ -15,6 +15,7 @@ public static class CaseDisplayNames
         CaseState.FeedbackGiven => "已反馈",
         CaseState.Closed => "已办结",
         CaseState.Rejected => "已驳回",
+        CaseState.Returned => "已退单",
         _ => state.ToString(),
     };
 
@@ -38,6 +39,14 @@ public static class CaseDisplayNames
         CaseTrigger.Pause => "暂停计时",
         CaseTrigger.Resume => "恢复计时",
         CaseTrigger.ChangePriority => "调整优先级",
+        CaseTrigger.Return => "退单",
+        CaseTrigger.Dispatch => "派单",
+        CaseTrigger.RequestExtension => "申请延期",
+        CaseTrigger.ApproveExtension => "批准延期",
+        CaseTrigger.RefuseExtension => "不予延期",
+        CaseTrigger.RequestExclusion => "申请核减",
+        CaseTrigger.ApproveExclusion => "批准核减",
+        CaseTrigger.RefuseExclusion => "不予核减",
         _ => trigger.ToString(),
     };
 

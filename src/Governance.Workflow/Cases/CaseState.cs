@@ -23,4 +23,7 @@ public enum CaseState
 
     /// <summary>已驳回 — rejected as a duplicate, not our responsibility, or invalid; terminal.</summary>
     Rejected,
+
+    /// <summary>已退单 — a work order returned by the unit it was dispatched to, waiting to be dispatched again (派单).</summary>
+    Returned,
 }

@@ -47,4 +47,28 @@ public enum CaseTrigger
 
     /// <summary>调整优先级 — change the priority.</summary>
     ChangePriority,
+
+    /// <summary>退单 — the receiving unit returns a work order as not theirs (12345 接诉即办).</summary>
+    Return,
+
+    /// <summary>派单 — dispatch a returned work order to another grid.</summary>
+    Dispatch,
+
+    /// <summary>申请延期 — ask the supervising level for more time to resolve.</summary>
+    RequestExtension,
+
+    /// <summary>批准延期 — approve the waiting extension request.</summary>
+    ApproveExtension,
+
+    /// <summary>不予延期 — refuse the waiting extension request.</summary>
+    RefuseExtension,
+
+    /// <summary>申请核减 — ask for the order to be judged 不合理诉求 or 无效 and left out of the three rates.</summary>
+    RequestExclusion,
+
+    /// <summary>批准核减 — approve the waiting exclusion request.</summary>
+    ApproveExclusion,
+
+    /// <summary>不予核减 — refuse the waiting exclusion request.</summary>
+    RefuseExclusion,
 }

@@ -81,7 +81,7 @@ public sealed partial class CaseWorkflow
         {
             EscalateCommand when entry.Level > c.Level => entry.Level,
             EscalateCommand => throw Corrupt($"an escalation from {c.Level} must go up, not to {entry.Level}"),
-            TransferCommand => OrganisationLevel.Grid,
+            TransferCommand or DispatchCommand => OrganisationLevel.Grid,
             _ => c.Level,
         };
         var consistent = command switch
@@ -96,6 +96,13 @@ public sealed partial class CaseWorkflow
             PauseCommand when c.IsPaused => "it pauses a case already paused",
             PauseCommand p when string.IsNullOrWhiteSpace(p.Reason) => "a pause needs its reason",
             ResumeCommand when !c.IsPaused => "it resumes a case that is not paused",
+            ReturnCommand r when string.IsNullOrWhiteSpace(r.Reason) || c.Level > OrganisationLevel.Grid => "a return needs its reason and a case at or below its grid",
+            DispatchCommand d when d.ToGrid.Value is null || c.Returns.Any(x => x.GridId == d.ToGrid) => "a dispatch must name a grid that has not returned the order",
+            RequestExtensionCommand x when x.Length <= Duration.Zero || c.PendingExtension is not null => "an extension request needs a positive length and no request waiting",
+            ApproveExtensionCommand a when c.PendingExtension is not { } w || a.Length <= Duration.Zero || a.Length > w.Requested => "an approval needs a request waiting, for no more than was asked",
+            RefuseExtensionCommand when c.PendingExtension is null => "a refusal needs an extension request waiting",
+            RequestExclusionCommand x when !Enum.IsDefined(x.Kind) || c.PendingExclusion is not null || c.Exclusion is not null => "an exclusion request needs a defined kind, no request waiting and no exclusion approved",
+            ApproveExclusionCommand or RefuseExclusionCommand when c.PendingExclusion is null => "a decision needs an exclusion request waiting",
             ChangePriorityCommand p when !Enum.IsDefined(p.Priority) || p.Priority == c.Priority => "it changes the priority to an undefined one or to the one the case has",
             _ => null,
         };
@@ -104,5 +111,7 @@ public sealed partial class CaseWorkflow
 
     private static bool IsDefinedTrigger(CaseCommand command) => command is RespondCommand or ClaimCommand or EscalateCommand or SummonDepartmentsCommand
         or ReportInCommand or RecordMeetingCommand or ResolveCommand or GiveFeedbackCommand or CloseCommand or OverrideCloseCommand
-        or RejectCommand or TransferCommand or PauseCommand or ResumeCommand or ChangePriorityCommand;
+        or RejectCommand or TransferCommand or PauseCommand or ResumeCommand or ChangePriorityCommand
+        or ReturnCommand or DispatchCommand or RequestExtensionCommand or ApproveExtensionCommand or RefuseExtensionCommand
+        or RequestExclusionCommand or ApproveExclusionCommand or RefuseExclusionCommand;
 }

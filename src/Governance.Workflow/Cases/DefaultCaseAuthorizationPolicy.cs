@@ -14,7 +14,11 @@ namespace Governance.Cases;
 /// case (or the 回访 caller, as the grid's people or the community) gives feedback; the grid's worker or leader, the
 /// claimant or the community closes; supervisors override;
 /// the claimant, the grid's people or the community pause and resume the SLA clocks; grid leaders, the community and
-/// supervisors change the priority.
+/// supervisors change the priority. For 12345 work orders: the receiving grid's worker or leader returns an order (退单) and
+/// the community or sub-district dispatches it again (派单); the claimant or the grid's people ask for an extension, which the
+/// level above the case decides (the community or sub-district for a grid's case, the sub-district for the community's, a
+/// supervisor for the sub-district's); the claimant, the grid's people or the community ask for an exclusion (核减), which a
+/// sub-district officer or a supervisor decides. Nobody decides their own request (the workflow refuses it).
 /// </summary>
 public sealed class DefaultCaseAuthorizationPolicy : ICaseAuthorizationPolicy
 {
@@ -87,6 +91,28 @@ public sealed class DefaultCaseAuthorizationPolicy : ICaseAuthorizationPolicy
                     ?? Deny($"the grid leader of grid '{grid}', the community committee, a sub-district officer or a supervisor");
             case CaseTrigger.OverrideClose:
                 return Decide(Held(Role.Supervisor)) ?? Deny("a supervisor (督导)");
+            case CaseTrigger.Return:
+                return Decide(OnGrid(Role.GridWorker) ?? OnGrid(Role.GridLeader)) ?? Deny($"the grid worker or grid leader of grid '{grid}', the unit the order was dispatched to (退单)");
+            case CaseTrigger.Dispatch:
+                return Decide(Held(Role.CommunityCommittee) ?? Held(Role.SubDistrictOfficer)) ?? Deny("the community committee or a sub-district officer (派单)");
+            case CaseTrigger.RequestExtension:
+                return Decide(Claimant() ?? OnGrid(Role.GridWorker) ?? OnGrid(Role.GridLeader))
+                    ?? Deny($"the claimant or the grid worker or grid leader of grid '{grid}' (申请延期)");
+            case CaseTrigger.ApproveExtension:
+            case CaseTrigger.RefuseExtension:
+                // The supervising level: the one above the level handling the case.
+                return @case.Level switch
+                {
+                    <= OrganisationLevel.Cooperative => Decide(Held(Role.CommunityCommittee) ?? Held(Role.SubDistrictOfficer)) ?? Deny("the community committee or a sub-district officer, the level above the case (延期审批)"),
+                    OrganisationLevel.Community => Decide(Held(Role.SubDistrictOfficer)) ?? Deny("a sub-district officer, the level above the community (延期审批)"),
+                    _ => Decide(Held(Role.Supervisor)) ?? Deny("a supervisor, above the sub-district (延期审批)"),
+                };
+            case CaseTrigger.RequestExclusion:
+                return Decide(Claimant() ?? OnGrid(Role.GridWorker) ?? OnGrid(Role.GridLeader) ?? Held(Role.CommunityCommittee))
+                    ?? Deny($"the claimant, the grid worker or grid leader of grid '{grid}', or the community committee (申请核减)");
+            case CaseTrigger.ApproveExclusion:
+            case CaseTrigger.RefuseExclusion:
+                return Decide(Held(Role.SubDistrictOfficer) ?? Held(Role.Supervisor)) ?? Deny("a sub-district officer or a supervisor (核减审核)");
             default:
                 return AuthorizationDecision.Deny($"no rule covers {command.Trigger}");
         }

@@ -219,11 +219,44 @@ public sealed class CaseSla
                     Start(SlaStep.Respond, when, respondAnchor);
                     break;
                 case ResolveCommand:
+                    var resolved = Running(SlaStep.Resolve);
                     Finish(SlaStep.Resolve, when, true);
-                    Start(SlaStep.Feedback, when, AnchorFor(SlaStep.Feedback, when));
+                    var feedbackCycle = Start(SlaStep.Feedback, when, AnchorFor(SlaStep.Feedback, when));
+                    if (resolved is not null && feedbackCycle.Anchor == resolved.Anchor)
+                    {
+                        // A feedback goal counted from the same start as the resolve goal keeps the resolve goal's extensions.
+                        feedbackCycle.Extensions = resolved.Extensions;
+                    }
+
+                    if (policy.Callback is not null)
+                    {
+                        Start(SlaStep.Callback, when, when);
+                    }
+
+                    break;
+                case ApproveExtensionCommand extension:
+                    if (Running(SlaStep.Resolve) is { } extended)
+                    {
+                        (extended.Extensions ??= []).Add((when, extension.Length));
+                    }
+
+                    break;
+                case ReturnCommand:
+                    foreach (var c in cycles.Where(c => c.End is null && c.Step != SlaStep.ReportIn))
+                    {
+                        c.End = when;
+                        c.Completed = false;
+                    }
+
+                    break;
+                case DispatchCommand:
+                    // The receiving grid's time limits count from the dispatch.
+                    baseAnchor = when;
+                    Start(SlaStep.Respond, when, when);
                     break;
                 case GiveFeedbackCommand feedback:
                     Finish(SlaStep.Feedback, when, true);
+                    Finish(SlaStep.Callback, when, true);
                     if (feedback.Satisfaction == Satisfaction.Unsatisfied)
                     {
                         baseAnchor = when;
@@ -280,13 +313,31 @@ public sealed class CaseSla
         var total = calc.Measure(c.Anchor, deadline0, clock);
         var until = c.End is { } end && end < at ? end : at;
 
-        // Pauses that start before the (moving) deadline push it out by their length on the goal's clock.
+        // Pauses that start before the (moving) deadline push it out by their length on the goal's clock, and so does an
+        // extension approved before it; taken in time order, since each can decide whether a later one still applies.
         var deadline = deadline0;
         var paused = Duration.Zero;
+        var extended = Duration.Zero;
         var pausedNow = false;
         var shifts = new List<(Instant From, Duration Length)>();
-        foreach (var (start, stop) in pauses)
+        var extensions = c.Extensions ?? [];
+        var (pi, ei) = (0, 0);
+        while (pi < pauses.Count || ei < extensions.Count)
         {
+            if (ei < extensions.Count && (pi >= pauses.Count || extensions[ei].At <= pauses[pi].Start))
+            {
+                var (approvedAt, length) = extensions[ei++];
+                if (approvedAt < deadline && approvedAt <= at && (c.End is null || approvedAt <= c.End.Value))
+                {
+                    deadline = calc.Advance(deadline, length, clock);
+                    total += length;
+                    extended += length;
+                }
+
+                continue;
+            }
+
+            var (start, stop) = pauses[pi++];
             var from = Max(start, c.Anchor);
             var to = Min(stop ?? at, until);
             if (from >= deadline || to <= from || start > at)
@@ -294,10 +345,10 @@ public sealed class CaseSla
                 continue;
             }
 
-            var length = calc.Measure(from, to, clock);
-            deadline = calc.Advance(deadline, length, clock);
-            paused += length;
-            shifts.Add((from, length));
+            var pauseLength = calc.Measure(from, to, clock);
+            deadline = calc.Advance(deadline, pauseLength, clock);
+            paused += pauseLength;
+            shifts.Add((from, pauseLength));
             pausedNow |= stop is null && c.End is null;
         }
 
@@ -342,7 +393,7 @@ public sealed class CaseSla
             thresholds.Add((100, Max(deadline, c.Start)));
         }
 
-        var state = new SlaStepState(c.Step, c.Number, c.Department, c.Policy.Name, goal, c.Anchor, deadline, status, elapsed, total - elapsed, percent, c.End);
+        var state = new SlaStepState(c.Step, c.Number, c.Department, c.Policy.Name, goal, c.Anchor, deadline, status, elapsed, total - elapsed, percent, c.End) { Extension = extended };
         return new Computed(state, c.End, pausedNow, thresholds);
     }
 
@@ -369,5 +420,8 @@ public sealed class CaseSla
         public Instant? End { get; set; }
 
         public bool Completed { get; set; }
+
+        /// <summary>The approved extensions (when approved, how long on the goal's clock), oldest first; null when none.</summary>
+        public List<(Instant At, Duration Length)>? Extensions { get; set; }
     }
 }

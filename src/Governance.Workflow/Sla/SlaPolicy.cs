@@ -75,6 +75,12 @@ public sealed class SlaPolicy
     /// <summary>Each summoned department's report-in goal (always counted from the summons).</summary>
     public SlaGoal ReportIn { get; init; } = new(DeadlineGoal.WorkingDays(1), SlaAnchor.PreviousStep);
 
+    /// <summary>
+    /// The callback goal (回访): from the resolution until the feedback that records the resident's satisfaction, always
+    /// counted from the resolution; null (the default) for no callback step. 12345 work-order policies set it (e.g. 2 working days).
+    /// </summary>
+    public SlaGoal? Callback { get; init; }
+
     /// <summary>Warning thresholds in percent of the goal, ascending, each 1–99; 50 and 75 by default.</summary>
     public IReadOnlyList<int> WarningThresholds { get; init; } = DefaultThresholds;
 
@@ -107,6 +113,8 @@ public sealed class SlaPolicy
     /// <summary>The goal for a step.</summary>
     /// <param name="step">The step.</param>
     /// <returns>Its goal.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is not a defined step.</exception>
+    /// <exception cref="InvalidOperationException">The callback step of a policy without a callback goal.</exception>
     public SlaGoal GoalFor(SlaStep step) => step switch
     {
         SlaStep.Respond => Respond,
@@ -114,6 +122,7 @@ public sealed class SlaPolicy
         SlaStep.Resolve => Resolve,
         SlaStep.Feedback => Feedback,
         SlaStep.ReportIn => ReportIn,
+        SlaStep.Callback => Callback ?? throw new InvalidOperationException($"Policy '{Name}' has no callback goal (回访)."),
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Expected a step of the closed loop."),
     };
 

@@ -21,6 +21,7 @@ namespace Governance.Sla;
 ///       "resolve":  { "kind": "CalendarDays", "days": 1, "reading": "EndOfDay", "anchor": "Registration" },
 ///       "feedback": { "kind": "WorkingDays", "days": 2, "anchor": "Registration" },
 ///       "reportIn": { "kind": "WorkingTime", "length": "0:02:00:00", "anchor": "PreviousStep" },
+///       "callback": { "kind": "WorkingDays", "days": 2 },
 ///       "warnings": [50, 75, 90],
 ///       "onEscalation": "KeepElapsed", "onTransfer": "Restart", "onPriorityChange": "KeepElapsed"
 ///     }
@@ -29,7 +30,8 @@ namespace Governance.Sla;
 /// }
 /// ]]></code>
 /// <para>A policy's <c>version</c> (from 1, 1 when absent) tells its editions apart: cases are pinned to the name and
-/// version they were registered under. Every member but <c>name</c> is optional; a missing goal or setting is the seeds' default
+/// version they were registered under. Every member but <c>name</c> is optional; <c>callback</c> (回访, counted from the
+/// resolution) is absent by default; a missing goal or setting is the seeds' default
 /// (<see cref="SlaPolicy.Default"/>). Goal kinds are <c>Elapsed</c> and <c>WorkingTime</c> (with a <c>length</c> as
 /// <c>d:hh:mm:ss</c>) and <c>CalendarDays</c> and <c>WorkingDays</c> (with <c>days</c> and an optional
 /// <c>reading</c>, <c>EndOfDay</c> by default). Priorities are <c>Normal</c>, <c>Urgent</c>, <c>Critical</c>;
@@ -135,6 +137,7 @@ public static class SlaPolicyJson
         var resolve = ReadGoal(r, e, "resolve", path) ?? d.Resolve;
         var feedback = ReadGoal(r, e, "feedback", path) ?? d.Feedback;
         var reportIn = ReadGoal(r, e, "reportIn", path) ?? d.ReportIn;
+        var callback = ReadGoal(r, e, "callback", path) is { } cb ? cb with { Anchor = SlaAnchor.PreviousStep } : d.Callback;
         var onEscalation = r.Enum<SlaRetarget>(e, "onEscalation", path, required: false) ?? d.OnEscalation;
         var onTransfer = r.Enum<SlaRetarget>(e, "onTransfer", path, required: false) ?? d.OnTransfer;
         var onPriority = r.Enum<SlaRetarget>(e, "onPriorityChange", path, required: false) ?? d.OnPriorityChange;
@@ -151,6 +154,7 @@ public static class SlaPolicyJson
                 Resolve = resolve,
                 Feedback = feedback,
                 ReportIn = reportIn,
+                Callback = callback,
                 WarningThresholds = warningsGiven ? warnings : d.WarningThresholds,
                 OnEscalation = onEscalation,
                 OnTransfer = onTransfer,

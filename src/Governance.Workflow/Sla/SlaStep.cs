@@ -17,4 +17,7 @@ public enum SlaStep
 
     /// <summary>部门报到 — a summoned department reports in (吹哨报到).</summary>
     ReportIn,
+
+    /// <summary>回访 — the callback that records the resident's satisfaction, from the resolution (12345 work orders; only under a policy with a <see cref="SlaPolicy.Callback"/> goal).</summary>
+    Callback,
 }

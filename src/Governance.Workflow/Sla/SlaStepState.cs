@@ -31,4 +31,11 @@ public sealed record SlaStepState(
     Duration Elapsed,
     Duration Remaining,
     double PercentUsed,
-    Instant? CompletedAt);
+    Instant? CompletedAt)
+{
+    /// <summary>
+    /// The approved extensions (延期) that moved <see cref="Deadline"/>, in total, on the goal's clock; zero when none. Only the
+    /// resolve step, and the feedback step that counts from the same start, are extended.
+    /// </summary>
+    public Duration Extension { get; init; }
+}

@@ -39,7 +39,10 @@ public class CaseWorkflowModelTests
             new Step(0, CaseTrigger.Respond, default), new Step(0, CaseTrigger.Claim, default), new Step(0, CaseTrigger.Resolve, default),
             new Step(0, CaseTrigger.GiveFeedback, Satisfaction.Satisfied), new Step(0, CaseTrigger.GiveFeedback, Satisfaction.Unsatisfied),
             new Step(0, CaseTrigger.Close, default), new Step(2, CaseTrigger.Escalate, default), new Step(3, CaseTrigger.Claim, default),
-            new Step(3, CaseTrigger.SummonDepartments, default), new Step(6, CaseTrigger.ReportIn, default), new Step(7, CaseTrigger.Claim, default))))).Select(a => a.Take(40).ToArray());
+            new Step(3, CaseTrigger.SummonDepartments, default), new Step(6, CaseTrigger.ReportIn, default), new Step(7, CaseTrigger.Claim, default),
+            new Step(0, CaseTrigger.Return, default), new Step(3, CaseTrigger.Dispatch, default), new Step(0, CaseTrigger.RequestExtension, default),
+            new Step(3, CaseTrigger.ApproveExtension, default), new Step(4, CaseTrigger.RefuseExtension, default),
+            new Step(0, CaseTrigger.RequestExclusion, default), new Step(4, CaseTrigger.ApproveExclusion, default), new Step(5, CaseTrigger.RefuseExclusion, default))))).Select(a => a.Take(40).ToArray());
 
     private sealed class Model
     {
@@ -51,16 +54,27 @@ public class CaseWorkflowModelTests
         public Id<Person>? Claimant;
         public bool PolicePending;
         public bool Paused;
+        public readonly List<int> Returned = [];
+        public Id<Person>? ExtensionAskedBy;
+        public Id<Person>? ExclusionAskedBy;
+        public bool Excluded;
 
-        private static readonly CaseTrigger[] Clocks = [CaseTrigger.Pause, CaseTrigger.Resume, CaseTrigger.ChangePriority];
+        private static readonly CaseTrigger[] Exclusions = [CaseTrigger.RequestExclusion, CaseTrigger.ApproveExclusion, CaseTrigger.RefuseExclusion];
+        private static readonly CaseTrigger[] Clocks = [CaseTrigger.Pause, CaseTrigger.Resume, CaseTrigger.ChangePriority, .. Exclusions];
+        private static readonly CaseTrigger[] Decisions = [CaseTrigger.ApproveExtension, CaseTrigger.RefuseExtension];
+
+        /// <summary>The grid a returned order is dispatched to: the first of grids 1–4 that has not returned it (its own when all have).</summary>
+        public static int DispatchTarget(IEnumerable<int> returned, int current) =>
+            Enumerable.Range(1, 4).Where(g => !returned.Contains(g)).DefaultIfEmpty(current).First();
 
         private static readonly Dictionary<CaseState, CaseTrigger[]> Permitted = new()
         {
-            [CaseState.Registered] = [CaseTrigger.Respond, CaseTrigger.Transfer, CaseTrigger.Reject, .. Clocks],
-            [CaseState.Responded] = [CaseTrigger.Claim, CaseTrigger.Escalate, CaseTrigger.SummonDepartments, CaseTrigger.ReportIn, CaseTrigger.RecordMeeting, CaseTrigger.Transfer, CaseTrigger.Reject, CaseTrigger.OverrideClose, .. Clocks],
-            [CaseState.Claimed] = [CaseTrigger.Resolve, CaseTrigger.Escalate, CaseTrigger.SummonDepartments, CaseTrigger.ReportIn, CaseTrigger.RecordMeeting, CaseTrigger.Transfer, CaseTrigger.OverrideClose, .. Clocks],
+            [CaseState.Registered] = [CaseTrigger.Respond, CaseTrigger.Transfer, CaseTrigger.Reject, CaseTrigger.Return, .. Clocks],
+            [CaseState.Responded] = [CaseTrigger.Claim, CaseTrigger.Escalate, CaseTrigger.SummonDepartments, CaseTrigger.ReportIn, CaseTrigger.RecordMeeting, CaseTrigger.Transfer, CaseTrigger.Reject, CaseTrigger.OverrideClose, CaseTrigger.Return, .. Decisions, .. Clocks],
+            [CaseState.Claimed] = [CaseTrigger.Resolve, CaseTrigger.Escalate, CaseTrigger.SummonDepartments, CaseTrigger.ReportIn, CaseTrigger.RecordMeeting, CaseTrigger.Transfer, CaseTrigger.OverrideClose, CaseTrigger.RequestExtension, .. Decisions, .. Clocks],
             [CaseState.Resolved] = [CaseTrigger.GiveFeedback, CaseTrigger.ReportIn, CaseTrigger.OverrideClose, .. Clocks],
-            [CaseState.FeedbackGiven] = [CaseTrigger.Close],
+            [CaseState.FeedbackGiven] = [CaseTrigger.Close, .. Exclusions],
+            [CaseState.Returned] = [CaseTrigger.Dispatch, CaseTrigger.Reject, .. Exclusions],
             [CaseState.Closed] = [],
             [CaseState.Rejected] = [],
         };
@@ -86,7 +100,8 @@ public class CaseWorkflowModelTests
                 CaseTrigger.Resolve => a == Claimant,
                 // The grid worker reports upward from the grid; the leaders from anywhere below the top.
                 CaseTrigger.Escalate => Level < Ladder.Length - 1 && (leaders.Contains(a) || (a == gridWorker && Ladder[Level] <= OrganisationLevel.Grid)),
-                CaseTrigger.Reject or CaseTrigger.Transfer => leaders.Contains(a),
+                CaseTrigger.Reject => leaders.Contains(a),
+                CaseTrigger.Transfer => leaders.Contains(a) && !Returned.Contains(Grid == 1 ? 2 : 1),
                 CaseTrigger.SummonDepartments => !PolicePending && (a == CommunitySecretary || a == SubDistrictOfficer),
                 CaseTrigger.ReportIn => PolicePending && a == PoliceLiaison,
                 CaseTrigger.RecordMeeting => a == GridLeader(1) || a == CommunitySecretary,
@@ -95,6 +110,17 @@ public class CaseWorkflowModelTests
                 CaseTrigger.Pause or CaseTrigger.Resume => Paused == (s.Trigger == CaseTrigger.Resume)
                     && (a == Claimant || a == gridWorker || leaders.Contains(a)),
                 CaseTrigger.ChangePriority => leaders.Contains(a) || a == Supervisor,
+                CaseTrigger.Return => Ladder[Level] <= OrganisationLevel.Grid && (a == gridWorker || a == GridLeader(1)),
+                CaseTrigger.Dispatch => !Returned.Contains(DispatchTarget(Returned, Grid)) && (a == CommunitySecretary || a == SubDistrictOfficer),
+                CaseTrigger.RequestExtension => ExtensionAskedBy is null && (a == Claimant || a == gridWorker || a == GridLeader(1)),
+                CaseTrigger.ApproveExtension or CaseTrigger.RefuseExtension => ExtensionAskedBy is { } asker && a != asker && Ladder[Level] switch
+                {
+                    <= OrganisationLevel.Cooperative => a == CommunitySecretary || a == SubDistrictOfficer,
+                    OrganisationLevel.Community => a == SubDistrictOfficer,
+                    _ => a == Supervisor,
+                },
+                CaseTrigger.RequestExclusion => !Excluded && ExclusionAskedBy is null && (a == Claimant || a == gridWorker || a == GridLeader(1) || a == CommunitySecretary),
+                CaseTrigger.ApproveExclusion or CaseTrigger.RefuseExclusion => ExclusionAskedBy is { } excluder && a != excluder && (a == SubDistrictOfficer || a == Supervisor),
                 _ => false,
             };
         }
@@ -102,6 +128,16 @@ public class CaseWorkflowModelTests
         public void Apply(Id<Person> a, Step s)
         {
             History++;
+            if (s.Trigger is CaseTrigger.Resolve or CaseTrigger.Transfer or CaseTrigger.Return or CaseTrigger.Close or CaseTrigger.OverrideClose or CaseTrigger.Reject)
+            {
+                ExtensionAskedBy = null;
+            }
+
+            if (s.Trigger is CaseTrigger.Close or CaseTrigger.OverrideClose or CaseTrigger.Reject)
+            {
+                ExclusionAskedBy = null;
+            }
+
             switch (s.Trigger)
             {
                 case CaseTrigger.Respond: State = CaseState.Responded; break;
@@ -117,6 +153,13 @@ public class CaseWorkflowModelTests
                 case CaseTrigger.Transfer: State = CaseState.Registered; Grid = Grid == 1 ? 2 : 1; Level = 0; Claimant = null; break;
                 case CaseTrigger.Pause: Paused = true; break;
                 case CaseTrigger.Resume: Paused = false; break;
+                case CaseTrigger.Return: State = CaseState.Returned; Returned.Add(Grid); Claimant = null; break;
+                case CaseTrigger.Dispatch: State = CaseState.Registered; Grid = DispatchTarget(Returned, Grid); Level = 0; Claimant = null; break;
+                case CaseTrigger.RequestExtension: ExtensionAskedBy = a; break;
+                case CaseTrigger.ApproveExtension or CaseTrigger.RefuseExtension: ExtensionAskedBy = null; break;
+                case CaseTrigger.RequestExclusion: ExclusionAskedBy = a; break;
+                case CaseTrigger.ApproveExclusion: ExclusionAskedBy = null; Excluded = true; break;
+                case CaseTrigger.RefuseExclusion: ExclusionAskedBy = null; break;
             }
         }
     }
@@ -143,12 +186,21 @@ public class CaseWorkflowModelTests
             CaseTrigger.Pause => new PauseCommand(a, at, "住户外出"),
             CaseTrigger.Resume => new ResumeCommand(a, at),
             CaseTrigger.ChangePriority => new ChangePriorityCommand(a, at, c.Priority == Priority.Normal ? Priority.Urgent : Priority.Normal),
-            _ => new TransferCommand(a, at, c.GridId == Grid(1) ? Grid(2) : Grid(1)),
+            CaseTrigger.Return => new ReturnCommand(a, at, "不属于本网格"),
+            CaseTrigger.Dispatch => new DispatchCommand(a, at, Grid(Model.DispatchTarget(c.Returns.Select(r => int.Parse(r.GridId.Value[4..])), int.Parse(c.GridId.Value[4..])))),
+            CaseTrigger.RequestExtension => new RequestExtensionCommand(a, at, Duration.FromDays(1), "需协调产权单位"),
+            CaseTrigger.ApproveExtension => new ApproveExtensionCommand(a, at, Duration.FromDays(1)),
+            CaseTrigger.RefuseExtension => new RefuseExtensionCommand(a, at, "理由不充分"),
+            CaseTrigger.RequestExclusion => new RequestExclusionCommand(a, at, ExclusionKind.Unreasonable, "诉求超出政策范围"),
+            CaseTrigger.ApproveExclusion => new ApproveExclusionCommand(a, at),
+            CaseTrigger.RefuseExclusion => new RefuseExclusionCommand(a, at, "不符合核减条件"),
+            CaseTrigger.Transfer => new TransferCommand(a, at, c.GridId == Grid(1) ? Grid(2) : Grid(1)),
+            _ => throw new ArgumentOutOfRangeException(nameof(s), s.Trigger, "The model does not know this trigger."),
         };
     }
 
     private static object Snapshot(Case c) =>
-        (c.State, c.History.Count, c.DomainEvents.Count, c.Level, c.Claimant, c.ClaimedAs, c.GridId, c.ReopenCount, c.Summons.Count, c.AwaitingReportIn.Count(), c.Meetings.Count, c.LastActivityAt, c.Satisfaction, (c.IsPaused, c.Priority));
+        (c.State, c.History.Count, c.DomainEvents.Count, c.Level, c.Claimant, c.ClaimedAs, c.GridId, c.ReopenCount, c.Summons.Count, c.AwaitingReportIn.Count(), c.Meetings.Count, c.LastActivityAt, c.Satisfaction, (c.IsPaused, c.Priority, c.Returns.Count, c.PendingExtension, c.PendingExclusion, c.Exclusion, c.Extensions.Count, c.ExclusionRequests.Count));
 
     internal static (Case Case, bool Agreed) Run(Step[] steps)
     {
@@ -185,7 +237,9 @@ public class CaseWorkflowModelTests
                 model.Apply(actor, steps[i]);
             }
 
-            if (c.State != model.State || c.History.Count != model.History || c.ReopenCount != model.Reopens || c.Level != Ladder[model.Level] || c.IsPaused != model.Paused)
+            if (c.State != model.State || c.History.Count != model.History || c.ReopenCount != model.Reopens || c.Level != Ladder[model.Level] || c.IsPaused != model.Paused
+                || c.GridId != Grid(model.Grid) || c.Returns.Count != model.Returned.Count || (c.Exclusion is not null) != model.Excluded
+                || c.PendingExtension?.RequestedBy != model.ExtensionAskedBy || c.PendingExclusion?.RequestedBy != model.ExclusionAskedBy)
             {
                 return (c, false);
             }

@@ -119,7 +119,10 @@ public class SeedStoryTests
         Assert.Contains("JL-GW5", e.Message);
         Assert.Contains("GridWorker", e.Message);
         Assert.Contains("grid 'JL-G4'", e.Message);
-        Assert.Equal([CaseTrigger.Respond, CaseTrigger.Reject, CaseTrigger.Transfer, CaseTrigger.Pause, CaseTrigger.Resume, CaseTrigger.ChangePriority], e.PermittedNow);
+        Assert.Equal(
+            [CaseTrigger.Respond, CaseTrigger.Reject, CaseTrigger.Transfer, CaseTrigger.Pause, CaseTrigger.Resume, CaseTrigger.ChangePriority,
+             CaseTrigger.Return, CaseTrigger.RequestExclusion, CaseTrigger.ApproveExclusion, CaseTrigger.RefuseExclusion],
+            e.PermittedNow);
         Assert.Equal(CaseState.Registered, c.State);
         Assert.Empty(c.History);
     }
