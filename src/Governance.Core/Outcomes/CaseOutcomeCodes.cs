@@ -27,6 +27,9 @@ public static class CaseOutcomeCodes
     /// <summary>A complaint: a 12345 hotline work order about the grid.</summary>
     public const string Complaint = "complaint";
 
+    /// <summary>三率考核得分 — a grid's composite three-rates score for a period, quantity 0–100 (one fact per grid worker of the grid).</summary>
+    public const string ThreeRatesScore = "three-rates.score";
+
     /// <summary>A supervision finding.</summary>
     public const string SupervisionFinding = "supervision.finding";
 

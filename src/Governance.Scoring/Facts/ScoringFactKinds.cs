@@ -41,6 +41,9 @@ public static class ScoringFactKinds
     /// <summary>A complaint (12345 work order).</summary>
     public const string Complaint = CaseOutcomeCodes.Complaint;
 
+    /// <summary>三率考核得分 — a grid's composite three-rates score for a period, quantity 0–100.</summary>
+    public const string ThreeRatesScore = CaseOutcomeCodes.ThreeRatesScore;
+
     /// <summary>A supervision finding.</summary>
     public const string SupervisionFinding = CaseOutcomeCodes.SupervisionFinding;
 

@@ -89,5 +89,6 @@ public sealed class RuleSet
         new("gw.finding-serious", "督导发现严重问题", "Serious supervision finding", Role.GridWorker, RuleKind.Deduction, ScoringFactKinds.SeriousSupervisionFinding, 5),
         new("gw.visit", "入户走访", "Home visit", Role.GridWorker, RuleKind.Bonus, ScoringFactKinds.Visit, 0.5m, 20),
         new("gw.appraisal", "民主评议", "Democratic appraisal", Role.GridWorker, RuleKind.Base, ScoringFactKinds.DemocraticAppraisal, 0.2m, 20, CapPeriod.Quarter),
+        new("gw.three-rates", "三率考核得分", "Three-rates score", Role.GridWorker, RuleKind.Base, ScoringFactKinds.ThreeRatesScore, 0.2m, 20, CapPeriod.Quarter),
     ]);
 }

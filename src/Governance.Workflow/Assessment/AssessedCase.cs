@@ -21,6 +21,9 @@ public readonly record struct AssessedCase(
     /// <summary>The grids that returned the work order (退单), in order; null when none. They are counted a return each, never the case.</summary>
     public IReadOnlyList<Id<Grid>>? ReturnedBy { get; init; }
 
+    /// <summary>The departments summoned to the case (吹哨), each once, with whether it reported in on time; null when none.</summary>
+    public IReadOnlyList<DepartmentOutcome>? Departments { get; init; }
+
     /// <summary>
     /// What a case counts for, read from its history and its SLA states: it counts for the grid that holds it (a grid that
     /// returned it is never answerable for it), its response is the first one after the latest dispatch (派单), and it is
@@ -62,11 +65,31 @@ public readonly record struct AssessedCase(
             }
         }
 
+        List<DepartmentOutcome>? departments = null;
+        foreach (var summons in @case.Summons)
+        {
+            var onTime = true;
+            foreach (var s in sla)
+            {
+                if (s.Step == SlaStep.ReportIn && s.Department == summons.Department && s.Status != SlaStatus.Met)
+                {
+                    onTime = false;
+                }
+            }
+
+            departments ??= [];
+            if (!departments.Exists(d => d.Department == summons.Department))
+            {
+                departments.Add(new DepartmentOutcome(summons.Department, onTime));
+            }
+        }
+
         var resolved = @case.State is CaseState.Resolved or CaseState.FeedbackGiven or CaseState.Closed && satisfaction != Cases.Satisfaction.Unsatisfied;
         var merged = @case.Rejection is { Kind: RejectionKind.Duplicate };
         return new AssessedCase(@case.Id, @case.GridId, @case.RegisteredAt.InZone(zone).Date, responded, resolved, satisfaction, excluded || merged || @case.Exclusion is not null)
         {
             ReturnedBy = @case.Returns.Count == 0 ? null : @case.Returns.Select(r => r.GridId).ToArray(),
+            Departments = departments,
         };
     }
 }

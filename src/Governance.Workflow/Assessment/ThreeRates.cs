@@ -4,7 +4,7 @@ using Governance.Organisation;
 namespace Governance.Assessment;
 
 /// <summary>
-/// 三率考核 (响应率、解决率、满意率) — assesses the grids, communities and sub-districts of an organisation over a period
+/// 三率考核 (响应率、解决率、满意率) — assesses the grids, communities, sub-districts and summoned departments of an organisation over a period
 /// (a month, a quarter) from their cases. Definitions (docs/assessment.md gives each one's source or assumption):
 /// <list type="bullet">
 /// <item>a case counts in the period of its registration day for the grid that holds it, unless it is excluded
@@ -17,7 +17,9 @@ namespace Governance.Assessment;
 /// <item>ranking by score, then solved, satisfied and response rates, then the unit's id (ordinal): deterministic;
 /// equal scores (to 1e-9) share a rank (1, 2, 2, 4).</item>
 /// </list>
-/// A community's and a sub-district's counts are the sums of their grids', so every level adds up to the district.
+/// A community's and a sub-district's counts are the sums of their grids', so every level adds up to the district. A
+/// department is assessed on the counted cases it was summoned to (吹哨报到): 响应率 = those it reported in to on time,
+/// 解决率 and 满意率 as for a grid over those cases; departments are a dimension of their own, outside the district's sums.
 /// </summary>
 public static class ThreeRates
 {
@@ -52,6 +54,9 @@ public static class ThreeRates
         // Six counters a grid: counted, responded in time, solved, with a satisfaction, satisfied, returns made.
         var counts = new int[grids.Count * Width];
         var excluded = 0;
+        var departments = new List<Department>();
+        var departmentIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var departmentCounts = new List<int>();
         var (start, end) = (period.Start, period.End);
         Id<Grid> lastGrid = default;
         var last = -1;
@@ -90,6 +95,21 @@ public static class ThreeRates
                 lastGrid = c.GridId;
             }
 
+            if (c.Departments is { } summoned)
+            {
+                foreach (var d in summoned)
+                {
+                    if (!departmentIndex.TryGetValue(d.Department.Code, out var k))
+                    {
+                        k = departmentIndex[d.Department.Code] = departments.Count;
+                        departments.Add(d.Department);
+                        departmentCounts.AddRange(new int[Width]);
+                    }
+
+                    Count(departmentCounts, k * Width, d.ReportedOnTime, c);
+                }
+            }
+
             counts[last]++;
             counts[last + 1] += c.RespondedOnTime ? 1 : 0;
             counts[last + 2] += c.Resolved ? 1 : 0;
@@ -122,22 +142,38 @@ public static class ThreeRates
             }
         }
 
-        var district = Unit(OrganisationLevel.SubDistrict, "*", "全部", districtCounts, 0, weights, null);
+        var district = Unit(AssessedUnitKind.SubDistrict, "*", "全部", districtCounts, 0, weights, null);
         var (gridScores, communityScores, subDistrictScores) = (Scores(previous?.Grids), Scores(previous?.Communities), Scores(previous?.SubDistricts));
+        var departmentScores = Scores(previous?.Departments);
+        var departmentArray = departmentCounts.ToArray();
         return new ThreeRatesReport(
             period,
             weights,
             district,
-            Rank(grids.Select((x, i) => Unit(OrganisationLevel.Grid, x.Id.Value, x.Name, counts, i, weights, gridScores))),
-            Rank(communities.Select((x, i) => Unit(OrganisationLevel.Community, x.Id.Value, x.Name, communityCounts, i, weights, communityScores))),
-            Rank(subDistricts.Select((x, i) => Unit(OrganisationLevel.SubDistrict, x.Id.Value, x.Name, subDistrictCounts, i, weights, subDistrictScores))),
-            excluded);
+            Rank(grids.Select((x, i) => Unit(AssessedUnitKind.Grid, x.Id.Value, x.Name, counts, i, weights, gridScores))),
+            Rank(communities.Select((x, i) => Unit(AssessedUnitKind.Community, x.Id.Value, x.Name, communityCounts, i, weights, communityScores))),
+            Rank(subDistricts.Select((x, i) => Unit(AssessedUnitKind.SubDistrict, x.Id.Value, x.Name, subDistrictCounts, i, weights, subDistrictScores))),
+            excluded,
+            Rank(departments.Select((x, i) => Unit(AssessedUnitKind.Department, x.Code, x.DisplayName, departmentArray, i, weights, departmentScores))));
+    }
+
+    /// <summary>Counts a case for a department: summoned, reported in on time, and the case's solved and satisfaction counts.</summary>
+    private static void Count(List<int> counts, int o, bool onTime, in AssessedCase c)
+    {
+        counts[o]++;
+        counts[o + 1] += onTime ? 1 : 0;
+        counts[o + 2] += c.Resolved ? 1 : 0;
+        if (c.Satisfaction is { } s)
+        {
+            counts[o + 3]++;
+            counts[o + 4] += s is Satisfaction.Satisfied or Satisfaction.MostlySatisfied ? 1 : 0;
+        }
     }
 
     private static Dictionary<string, double?>? Scores(IReadOnlyList<UnitAssessment>? units) =>
         units?.ToDictionary(u => u.UnitId, u => u.Score, StringComparer.Ordinal);
 
-    private static UnitAssessment Unit(OrganisationLevel level, string id, string name, int[] counts, int index, RateWeights weights, Dictionary<string, double?>? previous)
+    private static UnitAssessment Unit(AssessedUnitKind kind, string id, string name, int[] counts, int index, RateWeights weights, Dictionary<string, double?>? previous)
     {
         var o = index * Width;
         var response = new Rate(counts[o + 1], counts[o]);
@@ -161,7 +197,7 @@ public static class ThreeRates
         }
 
         var before = previous is not null && previous.TryGetValue(id, out var b) ? b : null;
-        return new UnitAssessment(level, id, name, response, resolution, satisfaction, score, null, score - before) { Returns = counts[o + 5] };
+        return new UnitAssessment(kind, id, name, response, resolution, satisfaction, score, null, score - before) { Returns = counts[o + 5] };
     }
 
     private static List<UnitAssessment> Rank(IEnumerable<UnitAssessment> units)

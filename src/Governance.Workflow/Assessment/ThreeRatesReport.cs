@@ -1,8 +1,6 @@
-using Governance.Organisation;
-
 namespace Governance.Assessment;
 
-/// <summary>三率考核 — the three rates of every grid, community and sub-district in a period, ranked.</summary>
+/// <summary>三率考核 — the three rates of every grid, community, sub-district and summoned department in a period, ranked.</summary>
 /// <param name="Period">The days assessed.</param>
 /// <param name="Weights">The weights of the composite score.</param>
 /// <param name="District">The whole organisation's rates (the sum over its units).</param>
@@ -10,6 +8,7 @@ namespace Governance.Assessment;
 /// <param name="Communities">The communities, best first.</param>
 /// <param name="SubDistricts">The sub-districts, best first.</param>
 /// <param name="Excluded">The cases in the period left out of every rate.</param>
+/// <param name="Departments">The departments summoned in the period (吹哨报到), best first; they are not part of <paramref name="District"/>.</param>
 public sealed record ThreeRatesReport(
     DateInterval Period,
     RateWeights Weights,
@@ -17,17 +16,19 @@ public sealed record ThreeRatesReport(
     IReadOnlyList<UnitAssessment> Grids,
     IReadOnlyList<UnitAssessment> Communities,
     IReadOnlyList<UnitAssessment> SubDistricts,
-    int Excluded)
+    int Excluded,
+    IReadOnlyList<UnitAssessment> Departments)
 {
-    /// <summary>The units of a level, best first.</summary>
-    /// <param name="level">Grid, community or sub-district.</param>
+    /// <summary>The units of a kind, best first.</summary>
+    /// <param name="kind">Grid, community, sub-district or department.</param>
     /// <returns>The units.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Another level.</exception>
-    public IReadOnlyList<UnitAssessment> Units(OrganisationLevel level) => level switch
+    /// <exception cref="ArgumentOutOfRangeException">An undefined kind.</exception>
+    public IReadOnlyList<UnitAssessment> Units(AssessedUnitKind kind) => kind switch
     {
-        OrganisationLevel.Grid => Grids,
-        OrganisationLevel.Community => Communities,
-        OrganisationLevel.SubDistrict => SubDistricts,
-        _ => throw new ArgumentOutOfRangeException(nameof(level), level, "The three rates are assessed for grids, communities and sub-districts."),
+        AssessedUnitKind.Grid => Grids,
+        AssessedUnitKind.Community => Communities,
+        AssessedUnitKind.SubDistrict => SubDistricts,
+        AssessedUnitKind.Department => Departments,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Expected grid, community, sub-district or department."),
     };
 }

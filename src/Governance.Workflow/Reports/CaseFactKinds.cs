@@ -26,6 +26,9 @@ public static class CaseFactKinds
     /// <summary>A complaint: a 12345 hotline work order about the grid.</summary>
     public const string Complaint = CaseOutcomeCodes.Complaint;
 
+    /// <summary>三率考核得分 — a grid's composite three-rates score for a period, quantity 0–100.</summary>
+    public const string ThreeRatesScore = CaseOutcomeCodes.ThreeRatesScore;
+
     /// <summary>A supervision finding.</summary>
     public const string SupervisionFinding = CaseOutcomeCodes.SupervisionFinding;
 

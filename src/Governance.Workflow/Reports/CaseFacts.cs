@@ -1,11 +1,13 @@
+using Governance.Assessment;
 using Governance.Cases;
+using Governance.Organisation;
 using Governance.People;
 using Governance.Sla;
 using Governance.Supervision;
 
 namespace Governance.Reports;
 
-/// <summary>考核事实提取 — turns cases, their SLA and inspections into <see cref="CaseFact"/>s for grid-worker scoring.</summary>
+/// <summary>考核事实提取 — turns cases, their SLA, inspections and three-rates reports into <see cref="CaseFact"/>s for grid-worker scoring.</summary>
 public static class CaseFacts
 {
     /// <summary>
@@ -61,9 +63,41 @@ public static class CaseFacts
             }
         }
 
-        if (@case.Source == CaseSource.Hotline12345)
+        // A complaint counts against the grid holding the order (not one that returned it), unless the order is excluded or merged.
+        if (@case.Source == CaseSource.Hotline12345 && @case.Exclusion is null && @case.Rejection is not { Kind: RejectionKind.Duplicate } && @case.State != CaseState.Returned)
         {
-            yield return new CaseFact($"{id}/complaint", responsible, grid, @case.RegisteredAt.InZone(zone).Date, CaseFactKinds.Complaint, 1, id);
+            yield return new CaseFact($"{id}/complaint", responsible, @case.GridId, @case.RegisteredAt.InZone(zone).Date, CaseFactKinds.Complaint, 1, id);
+        }
+    }
+
+    /// <summary>
+    /// The facts of a three-rates report for grid-worker scoring (中台社区's quarterly grid evaluation): for every scored grid,
+    /// one <see cref="CaseFactKinds.ThreeRatesScore"/> fact per grid worker assigned to it, dated the period's last day, with
+    /// the grid's score rounded to a whole number (0–100) as its quantity. The default grid-worker rules give 0.2 points a
+    /// score point, at most 20 a quarter.
+    /// </summary>
+    /// <param name="report">The report (a quarter's, for the quarterly evaluation).</param>
+    /// <param name="organisation">The organisation of the period: who works each grid.</param>
+    /// <returns>The facts, in the report's grid order.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IEnumerable<CaseFact> From(ThreeRatesReport report, OrganisationModel organisation)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(organisation);
+        var period = $"{report.Period.Start:yyyy-MM-dd}..{report.Period.End:yyyy-MM-dd}";
+        foreach (var unit in report.Grids)
+        {
+            if (unit.Score is not { } score || !organisation.ContainsGrid(unit.UnitId))
+            {
+                continue;
+            }
+
+            foreach (var worker in organisation.PeopleOf(unit.UnitId, Role.GridWorker))
+            {
+                yield return new CaseFact(
+                    $"three-rates/{period}/{unit.UnitId}/{worker.Id}", worker.Id, unit.UnitId, report.Period.End, CaseFactKinds.ThreeRatesScore,
+                    (int)Math.Round(score, MidpointRounding.AwayFromZero), $"three-rates/{period}");
+            }
         }
     }
 

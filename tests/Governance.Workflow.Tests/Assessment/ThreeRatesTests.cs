@@ -3,6 +3,7 @@ using Governance.Assessment;
 using Governance.Calendars;
 using Governance.Cases;
 using Governance.Organisation;
+using Governance.Reports;
 using Governance.Sla;
 using static Governance.Testing.SeedCommunities;
 
@@ -14,6 +15,8 @@ public class ThreeRatesTests
     private static readonly OrganisationModel JiuLongModel = JiuLong();
     private static readonly DateInterval March = new(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 31));
 
+    private static readonly Department[] Departments = [Department.Police, Department.LawEnforcement, Department.MarketRegulation, Department.PropertyCompany];
+
     private static readonly Gen<AssessedCase> Cases =
         from n in Gen.Choose(1, 1_000_000)
         from grid in Gen.Choose(1, 8)
@@ -22,7 +25,14 @@ public class ThreeRatesTests
         from resolved in ArbMap.Default.GeneratorFor<bool>()
         from satisfaction in Gen.Elements<Satisfaction?>(null, Satisfaction.Satisfied, Satisfaction.MostlySatisfied, Satisfaction.Unsatisfied)
         from excluded in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
-        select new AssessedCase($"E{n}", Grid(grid), new LocalDate(2026, 3, 1).PlusDays(day), responded, resolved, satisfaction, excluded);
+        from returners in Gen.Frequency((4, Gen.Constant(Array.Empty<int>())), (1, Gen.ArrayOf(Gen.Choose(1, 8)).Select(a => a.Distinct().Take(3).ToArray())))
+        from departments in Gen.SubListOf(Departments).Select(l => l.ToArray())
+        from onTime in Gen.ArrayOf(ArbMap.Default.GeneratorFor<bool>(), 4)
+        select new AssessedCase($"E{n}", Grid(grid), new LocalDate(2026, 3, 1).PlusDays(day), responded, resolved, satisfaction, excluded)
+        {
+            ReturnedBy = returners.Length == 0 ? null : returners.Where(r => r != grid).Select(r => Grid(r)).ToArray(),
+            Departments = departments.Length == 0 ? null : departments.Select((d, i) => new DepartmentOutcome(d, onTime[i])).ToArray(),
+        };
 
     private static AssessedCase Case(int n, int grid, bool responded, bool resolved, Satisfaction? satisfaction, bool excluded = false) =>
         new($"E{n}", Grid(grid), new LocalDate(2026, 3, 10), responded, resolved, satisfaction, excluded);
@@ -61,7 +71,8 @@ public class ThreeRatesTests
             var report = ThreeRates.Assess(cases.ToArray(), March, JiuLongModel);
             var all = report.Grids.Concat(report.Communities).Concat(report.SubDistricts).Append(report.District);
             static Rate Sum(IEnumerable<Rate> rates) => rates.Aggregate(default(Rate), (a, b) => a + b);
-            return all.All(u => new[] { u.Response, u.Resolution, u.Satisfaction }.All(r => r.Value is null or >= 0 and <= 1) && u.Score is null or >= 0 and <= 100)
+            return all.Concat(report.Departments).All(u => new[] { u.Response, u.Resolution, u.Satisfaction }.All(r => r.Value is null or >= 0 and <= 1 && r.Numerator <= r.Denominator) && u.Score is null or >= 0 and <= 100)
+                && report.Grids.Sum(g => g.Returns) == report.District.Returns
                 && new[] { report.Grids, report.Communities, report.SubDistricts }.All(level =>
                     Sum(level.Select(u => u.Response)) == report.District.Response
                     && Sum(level.Select(u => u.Resolution)) == report.District.Resolution
@@ -73,8 +84,9 @@ public class ThreeRatesTests
         Prop.ForAll(Cases.ListOf().ToArbitrary(), Cases.ToArbitrary(), (cases, extra) =>
         {
             var before = ThreeRates.Assess(cases.ToArray(), March, JiuLongModel);
-            var after = ThreeRates.Assess(cases.Append(extra with { Excluded = true }).Reverse().ToArray(), March, JiuLongModel);
-            return before.Grids.SequenceEqual(after.Grids) && before.Communities.SequenceEqual(after.Communities) && before.District == after.District;
+            var after = ThreeRates.Assess(cases.Append(extra with { Excluded = true, ReturnedBy = null }).Reverse().ToArray(), March, JiuLongModel);
+            return before.Grids.SequenceEqual(after.Grids) && before.Communities.SequenceEqual(after.Communities) && before.District == after.District
+                && before.Departments.OrderBy(d => d.UnitId).SequenceEqual(after.Departments.OrderBy(d => d.UnitId));
         });
 
     [Fact]
@@ -89,6 +101,30 @@ public class ThreeRatesTests
         var trend = ThreeRates.Assess(next, april, JiuLongModel, previous: report);
         Assert.Equal(100.0, trend.Grids.Single(g => g.UnitId == Grid(2).Value).ScoreChange!.Value, 9);
         Assert.Null(trend.Grids.Single(g => g.UnitId == Grid(1).Value).ScoreChange);   // no case in April
+    }
+
+    [Fact]
+    public void A_department_is_assessed_on_the_cases_it_was_summoned_to_and_grid_scores_feed_grid_workers_scoring()
+    {
+        AssessedCase[] cases =
+        [
+            Case(1, 1, true, true, Satisfaction.Satisfied) with { Departments = [new(Department.Police, true), new(Department.PropertyCompany, false)] },
+            Case(2, 2, true, false, Satisfaction.Unsatisfied) with { Departments = [new(Department.Police, false)] },
+            Case(3, 2, true, true, null) with { Departments = [new(Department.Police, true)], Excluded = true },   // excluded: counts for no one
+        ];
+        var report = ThreeRates.Assess(cases, March, JiuLongModel);
+        var police = report.Departments.Single(d => d.UnitId == Department.Police.Code);
+        var property = report.Departments.Single(d => d.UnitId == Department.PropertyCompany.Code);
+        Assert.Equal((AssessedUnitKind.Department, new Rate(1, 2), new Rate(1, 2), new Rate(1, 2)), (police.Kind, police.Response, police.Resolution, police.Satisfaction));
+        Assert.Equal((new Rate(0, 1), new Rate(1, 1)), (property.Response, property.Resolution));
+        Assert.Same(report.Departments, report.Units(AssessedUnitKind.Department));
+        Assert.Equal(new Rate(2, 2), report.District.Response);   // departments are outside the district's sums
+
+        var facts = CaseFacts.From(report, JiuLongModel).ToList();
+        Assert.Equal(2, facts.Count);   // grids 1 and 2 are scored, one grid worker each
+        var g1 = facts.Single(f => f.Grid == Grid(1));
+        Assert.Equal((GridWorker(1), CaseFactKinds.ThreeRatesScore, (int)Math.Round(report.Grids.Single(g => g.UnitId == Grid(1).Value).Score!.Value), March.End), (g1.Person, g1.Kind, g1.Quantity, g1.Date));
+        Assert.Equal(facts.Select(f => f.Id).Distinct().Count(), facts.Count);
     }
 
     [Fact]

@@ -32,17 +32,26 @@ public class CaseWorkflowModelTests
         from satisfaction in Gen.Elements(Satisfaction.Satisfied, Satisfaction.MostlySatisfied, Satisfaction.Unsatisfied)
         select new Step(actor, trigger, satisfaction);
 
-    // Sequences biased towards the main path so that deep states are reached often.
+    private static readonly Step[] MainPath =
+        [new(0, CaseTrigger.Respond, default), new(0, CaseTrigger.Claim, default), new(0, CaseTrigger.Resolve, default), new(0, CaseTrigger.GiveFeedback, Satisfaction.Satisfied), new(0, CaseTrigger.Close, default)];
+
+    private static Step[] ExtensionPath(CaseTrigger decision) =>
+        [new(0, CaseTrigger.Respond, default), new(0, CaseTrigger.Claim, default), new(0, CaseTrigger.RequestExtension, default), new(3, decision, default)];
+
+    // Sequences biased towards the main path (single steps and the whole loop as a run) so that deep states are reached often.
     internal static readonly Gen<Step[]> Sequences = Gen.ArrayOf(Gen.Frequency(
-        (3, Steps),
-        (2, Gen.Elements(
+        (12, Steps.Select(s => new[] { s })),
+        (8, Gen.Elements(
             new Step(0, CaseTrigger.Respond, default), new Step(0, CaseTrigger.Claim, default), new Step(0, CaseTrigger.Resolve, default),
             new Step(0, CaseTrigger.GiveFeedback, Satisfaction.Satisfied), new Step(0, CaseTrigger.GiveFeedback, Satisfaction.Unsatisfied),
             new Step(0, CaseTrigger.Close, default), new Step(2, CaseTrigger.Escalate, default), new Step(3, CaseTrigger.Claim, default),
             new Step(3, CaseTrigger.SummonDepartments, default), new Step(6, CaseTrigger.ReportIn, default), new Step(7, CaseTrigger.Claim, default),
+            new Step(5, CaseTrigger.OverrideClose, default), new Step(0, CaseTrigger.Pause, default), new Step(0, CaseTrigger.Resume, default)).Select(s => new[] { s })),
+        (4, Gen.Elements(
             new Step(0, CaseTrigger.Return, default), new Step(3, CaseTrigger.Dispatch, default), new Step(0, CaseTrigger.RequestExtension, default),
-            new Step(3, CaseTrigger.ApproveExtension, default), new Step(4, CaseTrigger.RefuseExtension, default),
-            new Step(0, CaseTrigger.RequestExclusion, default), new Step(4, CaseTrigger.ApproveExclusion, default), new Step(5, CaseTrigger.RefuseExclusion, default))))).Select(a => a.Take(40).ToArray());
+            new Step(3, CaseTrigger.ApproveExtension, default), new Step(3, CaseTrigger.RefuseExtension, default),
+            new Step(0, CaseTrigger.RequestExclusion, default), new Step(4, CaseTrigger.ApproveExclusion, default), new Step(5, CaseTrigger.RefuseExclusion, default)).Select(s => new[] { s })),
+        (1, Gen.Elements(MainPath, ExtensionPath(CaseTrigger.ApproveExtension), ExtensionPath(CaseTrigger.RefuseExtension))))).Select(a => a.SelectMany(x => x).Take(40).ToArray());
 
     private sealed class Model
     {
@@ -306,6 +315,25 @@ public class CaseWorkflowModelTests
 
             return true.ToProperty();
         });
+
+    /// <summary>The generator is worth its name only if the sequences reach every state and have every trigger accepted.</summary>
+    [Fact]
+    public void The_generated_sequences_reach_every_state_and_have_every_trigger_accepted()
+    {
+        var summoned = Run([new(0, CaseTrigger.Respond, default), new(3, CaseTrigger.SummonDepartments, default), new(6, CaseTrigger.ReportIn, default)]);
+        Assert.True(summoned.Agreed);
+        Assert.Equal(3, summoned.Case.History.Count);
+        var main = Run(MainPath);
+        Assert.True(main.Agreed);
+        Assert.Equal(CaseState.Closed, main.Case.State);
+        var runs = Sequences.Sample(2000).Select(Run).ToList();
+        Assert.All(runs, r => Assert.True(r.Agreed));
+        var histories = runs.Select(r => r.Case.History).ToList();
+        var accepted = histories.SelectMany(h => h.Select(e => e.Trigger)).ToHashSet();
+        var reached = histories.SelectMany(h => h.Select(e => e.To)).ToHashSet();
+        Assert.Equal(Enum.GetValues<CaseTrigger>().Order(), accepted.Order());
+        Assert.Equal(Enum.GetValues<CaseState>().Except([CaseState.Registered]).Order(), reached.Except([CaseState.Registered]).Order());
+    }
 
     [Fact]
     public void Every_state_permits_exactly_the_triggers_its_Stateless_configuration_names()

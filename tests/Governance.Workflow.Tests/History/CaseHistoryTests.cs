@@ -44,6 +44,9 @@ public class CaseHistoryTests
         c.Pauses,
         c.Summons,
         c.Meetings,
+        c.Returns,
+        c.Extensions,
+        c.ExclusionRequests,
         c.History,
         c.PermittedTriggers,
     }, Json);

@@ -11,7 +11,7 @@ public class SlaPropertyTests
 {
     private static readonly DateTimeZone Shanghai = ChinaCalendar.TimeZone;
     private static readonly CaseWorkflow Workflow = new(JiuLong());
-    private static readonly DeadlineCalculator Calculator = new(
+    internal static readonly DeadlineCalculator Calculator = new(
         BusinessCalendarBuilder.From(ChinaCalendar.Mainland)
             .WithWorkingHours([new WorkingWindow(new LocalTime(8, 30), new LocalTime(12, 0)), new WorkingWindow(new LocalTime(13, 30), new LocalTime(17, 30))])
             .Build(),
@@ -19,7 +19,7 @@ public class SlaPropertyTests
 
     private static readonly Instant Origin = Instant.FromUtc(2025, 9, 1, 0, 0);
 
-    private static readonly Gen<DeadlineGoal> Goals = Gen.OneOf(
+    internal static readonly Gen<DeadlineGoal> Goals = Gen.OneOf(
         Gen.Choose(1, 5000).Select(m => DeadlineGoal.Elapsed(Duration.FromMinutes(m))),
         Gen.Choose(1, 3000).Select(m => DeadlineGoal.WorkingTime(Duration.FromMinutes(m))),
         from d in Gen.Choose(1, 8) from r in Gen.Elements(DayReading.EndOfDay, DayReading.Rolling) select DeadlineGoal.WorkingDays(d, r),
