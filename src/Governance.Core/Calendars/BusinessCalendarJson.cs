@@ -47,6 +47,7 @@ public static class BusinessCalendarJson
         var builder = new BusinessCalendarBuilder();
         if (r.IsObject(root, "$"))
         {
+            r.Known(root, "$", "name", "weekend", "workingHours", "years", "holidays", "makeUpWorkingDays");
             if (r.String(root, "name", "$", required: false) is { } calendarName)
             {
                 builder.WithName(calendarName);
@@ -57,7 +58,7 @@ public static class BusinessCalendarJson
                 var days = new List<IsoDayOfWeek>();
                 foreach (var (item, path) in r.Array(root, "weekend", "$"))
                 {
-                    if (item.ValueKind == JsonValueKind.String && r.ParseEnum<IsoDayOfWeek>(item.GetString()!, path) is { } day && day != IsoDayOfWeek.None)
+                    if (item.ValueKind == JsonValueKind.String && r.Text(item, path) is { } dayName && r.ParseEnum<IsoDayOfWeek>(dayName, path) is { } day)
                     {
                         days.Add(day);
                     }
@@ -78,13 +79,14 @@ public static class BusinessCalendarJson
                     continue;
                 }
 
+                r.Known(item, path, "start", "end");
                 var start = Time(r, item, "start", path, allowEndOfDay: false);
                 var end = Time(r, item, "end", path, allowEndOfDay: true);
                 if (start is { } s && end is { } e)
                 {
                     if (e != LocalTime.Midnight && e <= s)
                     {
-                        r.Error(path, $"window ends ({e:HH:mm}) before it starts ({s:HH:mm})");
+                        r.Error(path, JsonReading.Invariant($"window ends ({e:HH:mm}) before it starts ({s:HH:mm})"));
                     }
                     else
                     {
@@ -127,6 +129,7 @@ public static class BusinessCalendarJson
                     continue;
                 }
 
+                r.Known(item, path, "name", "from", "to");
                 var name = r.String(item, "name", path);
                 var from = r.Date(item, "from", path);
                 var to = r.Date(item, "to", path);
@@ -137,7 +140,7 @@ public static class BusinessCalendarJson
 
                 if (to < from)
                 {
-                    r.Error($"{path}.to", $"holiday '{name}' ends ({to:uuuu-MM-dd}) before it starts ({from:uuuu-MM-dd})");
+                    r.Error($"{path}.to", JsonReading.Invariant($"holiday '{name}' ends ({to:uuuu-MM-dd}) before it starts ({from:uuuu-MM-dd})"));
                     continue;
                 }
 
@@ -146,7 +149,13 @@ public static class BusinessCalendarJson
 
             foreach (var (item, path) in r.Array(root, "makeUpWorkingDays", "$"))
             {
-                if (r.IsObject(item, path) && r.String(item, "name", path) is { } name && r.Date(item, "date", path) is { } date)
+                if (!r.IsObject(item, path))
+                {
+                    continue;
+                }
+
+                r.Known(item, path, "name", "date");
+                if (r.String(item, "name", path) is { } name && r.Date(item, "date", path) is { } date)
                 {
                     builder.AddMakeUpWorkingDay(name, date);
                 }
@@ -191,8 +200,8 @@ public static class BusinessCalendarJson
             foreach (var h in calendar.WorkingHours)
             {
                 w.WriteStartObject();
-                w.WriteString("start", h.Start.ToString("HH:mm", null));
-                w.WriteString("end", h.End == LocalTime.Midnight ? "24:00" : h.End.ToString("HH:mm", null));
+                w.WriteString("start", h.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+                w.WriteString("end", h.End == LocalTime.Midnight ? "24:00" : h.End.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
                 w.WriteEndObject();
             }
 

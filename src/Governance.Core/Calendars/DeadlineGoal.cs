@@ -9,7 +9,8 @@ namespace Governance.Calendars;
 /// </summary>
 /// <remarks>
 /// Create goals with the factory methods. Equality is by kind, amount and reading. <c>default</c> is an
-/// elapsed goal of zero length (due at once).
+/// elapsed goal of zero length (due at once). A goal is at most ten years long (<see cref="MaxDays"/> days,
+/// <see cref="MaxLength"/>): a longer one is no time limit, and would carry a deadline past the calendar's years.
 /// </remarks>
 /// <threadsafety>Immutable value type: safe to share between threads.</threadsafety>
 [System.Text.Json.Serialization.JsonConverter(typeof(Governance.Json.DeadlineGoalJsonConverter))]
@@ -22,6 +23,12 @@ public readonly record struct DeadlineGoal
         Length = length;
         Reading = reading;
     }
+
+    /// <summary>The most days a day goal counts: 3,650 (ten years).</summary>
+    public const int MaxDays = 3650;
+
+    /// <summary>The longest elapsed or working-time goal: 3,650 days.</summary>
+    public static Duration MaxLength { get; } = Duration.FromDays(MaxDays);
 
     /// <summary>What the goal counts.</summary>
     public DeadlineGoalKind Kind { get; }
@@ -46,20 +53,20 @@ public readonly record struct DeadlineGoal
     /// <summary>An elapsed-time goal, e.g. 1 hour to respond.</summary>
     /// <param name="length">The length; zero or more.</param>
     /// <returns>The goal.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is negative or longer than <see cref="MaxLength"/>.</exception>
     public static DeadlineGoal Elapsed(Duration length) => new(DeadlineGoalKind.Elapsed, 0, NonNegative(length, nameof(length)), DayReading.Rolling);
 
     /// <summary>A working-time goal, e.g. 4 working hours: only working hours of working days count.</summary>
     /// <param name="length">The working time; zero or more.</param>
     /// <returns>The goal.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is negative or longer than <see cref="MaxLength"/>.</exception>
     public static DeadlineGoal WorkingTime(Duration length) => new(DeadlineGoalKind.WorkingTime, 0, NonNegative(length, nameof(length)), DayReading.Rolling);
 
     /// <summary>A calendar-day (自然日) goal, e.g. feedback within 5 days.</summary>
     /// <param name="days">The number of days; 1 or more.</param>
     /// <param name="reading">How the days are read; the end of the day by default.</param>
     /// <returns>The goal.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is less than 1, or <paramref name="reading"/> is undefined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is less than 1 or more than <see cref="MaxDays"/>, or <paramref name="reading"/> is undefined.</exception>
     public static DeadlineGoal CalendarDays(int days, DayReading reading = DayReading.EndOfDay) =>
         new(DeadlineGoalKind.CalendarDays, Positive(days), Duration.Zero, Defined(reading));
 
@@ -67,7 +74,7 @@ public readonly record struct DeadlineGoal
     /// <param name="days">The number of working days; 1 or more.</param>
     /// <param name="reading">How the days are read; the end of the day by default.</param>
     /// <returns>The goal.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is less than 1, or <paramref name="reading"/> is undefined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is less than 1 or more than <see cref="MaxDays"/>, or <paramref name="reading"/> is undefined.</exception>
     public static DeadlineGoal WorkingDays(int days, DayReading reading = DayReading.EndOfDay) =>
         new(DeadlineGoalKind.WorkingDays, Positive(days), Duration.Zero, Defined(reading));
 
@@ -83,10 +90,10 @@ public readonly record struct DeadlineGoal
     private static string Format(Duration d) => d.ToString("-D:hh:mm:ss", CultureInfo.InvariantCulture);
 
     private static Duration NonNegative(Duration d, string name) =>
-        d < Duration.Zero ? throw new ArgumentOutOfRangeException(name, d, "Expected a length of zero or more.") : d;
+        d < Duration.Zero || d > MaxLength ? throw new ArgumentOutOfRangeException(name, d, $"Expected a length from zero to {MaxDays} days.") : d;
 
     private static int Positive(int days) =>
-        days < 1 ? throw new ArgumentOutOfRangeException(nameof(days), days, "Expected 1 day or more.") : days;
+        days is < 1 or > MaxDays ? throw new ArgumentOutOfRangeException(nameof(days), days, $"Expected 1 to {MaxDays} days.") : days;
 
     private static DayReading Defined(DayReading reading) =>
         Enum.IsDefined(reading) ? reading : throw new ArgumentOutOfRangeException(nameof(reading), reading, "Expected EndOfDay or Rolling.");

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Governance.Calendars;
 
 /// <summary>
@@ -20,7 +22,7 @@ public readonly record struct WorkingWindow
         if (end != LocalTime.Midnight && end <= start)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(end), end, $"A working window must end after it starts (start {start:HH:mm}); use 00:00 as the end for 24:00.");
+                nameof(end), end, string.Create(CultureInfo.InvariantCulture, $"A working window must end after it starts (start {start:HH:mm}); use 00:00 as the end for 24:00."));
         }
 
         Start = start;
@@ -39,5 +41,6 @@ public readonly record struct WorkingWindow
     internal long EndTickOfDay => End == LocalTime.Midnight ? NodaConstants.TicksPerDay : End.TickOfDay;
 
     /// <inheritdoc />
-    public override string ToString() => $"{Start:HH:mm}–{(End == LocalTime.Midnight ? "24:00" : End.ToString("HH:mm", null))}";
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Start:HH:mm}–{(End == LocalTime.Midnight ? "24:00" : End.ToString("HH:mm", CultureInfo.InvariantCulture))}");
 }

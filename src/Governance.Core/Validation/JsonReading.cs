@@ -22,11 +22,49 @@ internal sealed class JsonReading
         try
         {
             failure = null;
-            return JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            // A key given twice is an error, not "the last one wins".
+            return JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
-            failure = new ValidationFailedException(subject, [new ValidationError($"$ (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})", "not valid JSON: " + e.Message)]);
+            failure = new ValidationFailedException(subject, [new ValidationError($"{e.Path ?? "$"} (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})", "not valid JSON: " + e.Message)]);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            // The text itself is not valid UTF-16 (a lone surrogate), so it cannot be read as JSON at all.
+            failure = new ValidationFailedException(subject, [new ValidationError("$", "not valid text: " + e.Message)]);
+            return null;
+        }
+    }
+
+    /// <summary>Reports every member of <paramref name="obj"/> that is not one of <paramref name="names"/> (a typo is an error, not a default).</summary>
+    public void Known(JsonElement obj, string path, params string[] names)
+    {
+        if (obj.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (System.Array.IndexOf(names, property.Name) < 0)
+            {
+                Error($"{path}.{property.Name}", $"is not a member here; expected one of {string.Join(", ", names)}");
+            }
+        }
+    }
+
+    /// <summary>The string value of an element, or null (with an error) when it holds an invalid UTF-16 sequence.</summary>
+    public string? Text(JsonElement e, string path)
+    {
+        try
+        {
+            return e.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            Error(path, "contains an invalid UTF-16 sequence (a lone surrogate)");
             return null;
         }
     }
@@ -86,13 +124,25 @@ internal sealed class JsonReading
             return null;
         }
 
-        if (v.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(v.GetString()))
+        if (v.ValueKind != JsonValueKind.String)
         {
             Error($"{path}.{name}", $"expected a non-empty string, found {Describe(v)}");
             return null;
         }
 
-        return v.GetString();
+        var text = Text(v, $"{path}.{name}");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            Error($"{path}.{name}", "expected a non-empty string, found an empty one");
+            return null;
+        }
+
+        return text;
     }
 
     public int? Int(JsonElement obj, string name, string path, bool required = true, int min = int.MinValue, int max = int.MaxValue)
@@ -158,18 +208,23 @@ internal sealed class JsonReading
     public TEnum? ParseEnum<TEnum>(string text, string path)
         where TEnum : struct, System.Enum
     {
-        if (System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value) && !text.Any(char.IsDigit))
+        // One member, by its exact name (any case): no numbers, no comma-joined flags, no "None".
+        var names = System.Enum.GetNames<TEnum>().Where(n => n != "None").ToArray();
+        foreach (var n in names)
         {
-            return value;
+            if (string.Equals(n, text, StringComparison.OrdinalIgnoreCase))
+            {
+                return System.Enum.Parse<TEnum>(n);
+            }
         }
 
-        Error(path, $"'{text}' is not one of {string.Join(", ", System.Enum.GetNames<TEnum>())}");
+        Error(path, $"'{text}' is not one of {string.Join(", ", names)}");
         return null;
     }
 
     public static string Describe(JsonElement e) => e.ValueKind switch
     {
-        JsonValueKind.String => $"the string \"{e.GetString()}\"",
+        JsonValueKind.String => $"the string {e.GetRawText()}",
         JsonValueKind.Number => $"the number {e.GetRawText()}",
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",

@@ -52,4 +52,25 @@ public static class ScoringFactKinds
 
     /// <summary>民主评议 — a democratic-appraisal score, quantity 0–100.</summary>
     public const string DemocraticAppraisal = "appraisal";
+
+    /// <summary>Every code above: the fact codes a rule file may name without declaring them.</summary>
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Meeting,
+        SuggestionBook,
+        VolunteerService,
+        Mediation,
+        Visit,
+        StepMet,
+        StepMetLate,
+        StepBreached,
+        Satisfied,
+        MostlySatisfied,
+        Unsatisfied,
+        Complaint,
+        ThreeRatesScore,
+        SupervisionFinding,
+        SeriousSupervisionFinding,
+        DemocraticAppraisal,
+    };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Governance.People;
+using Governance.Scoring.Facts;
 using Governance.Validation;
 
 namespace Governance.Scoring.Rules;
@@ -18,8 +19,10 @@ namespace Governance.Scoring.Rules;
 ///   ]
 /// }
 /// ]]></code>
-/// <para><c>cap</c>, <c>capPer</c> (Month by default), <c>from</c> and <c>to</c> are optional; <c>points</c> and <c>cap</c>
-/// are positive numbers (a deduction's sign comes from its kind).</para>
+/// <para><c>cap</c>, <c>capPer</c> (Month by default), <c>from</c> and <c>to</c> are optional; <c>points</c> (at most 10,000)
+/// and <c>cap</c> (at most 1,000,000) are positive numbers (a deduction's sign comes from its kind). A member this format does
+/// not name is an error, and so is a <c>fact</c> that is neither one of <see cref="ScoringFactKinds.All"/> nor declared in a
+/// top-level <c>"facts": ["my-district.code"]</c> list.</para>
 /// </remarks>
 public static class RuleSetJson
 {
@@ -41,7 +44,21 @@ public static class RuleSetJson
         string? name = null;
         if (r.IsObject(root, "$"))
         {
+            r.Known(root, "$", "name", "facts", "rules");
             name = r.String(root, "name", "$");
+            var facts = new HashSet<string>(ScoringFactKinds.All, StringComparer.Ordinal);
+            foreach (var (item, path) in r.Array(root, "facts", "$"))
+            {
+                if (item.ValueKind == JsonValueKind.String && r.Text(item, path) is { } code && !string.IsNullOrWhiteSpace(code))
+                {
+                    facts.Add(code);
+                }
+                else if (item.ValueKind != JsonValueKind.String)
+                {
+                    r.Error(path, $"expected a fact code, found {JsonReading.Describe(item)}");
+                }
+            }
+
             foreach (var (item, path) in r.Array(root, "rules", "$", required: true))
             {
                 if (!r.IsObject(item, path))
@@ -49,20 +66,27 @@ public static class RuleSetJson
                     continue;
                 }
 
+                r.Known(item, path, "id", "nameZh", "nameEn", "role", "kind", "fact", "points", "cap", "capPer", "from", "to");
                 var id = r.String(item, "id", path);
                 var nameZh = r.String(item, "nameZh", path);
                 var nameEn = r.String(item, "nameEn", path);
                 var role = r.Enum<Role>(item, "role", path);
                 var kind = r.Enum<RuleKind>(item, "kind", path);
                 var fact = r.String(item, "fact", path);
-                var points = Number(r, item, "points", path, required: true);
-                var cap = Number(r, item, "cap", path, required: false);
+                if (fact is not null && !facts.Contains(fact))
+                {
+                    r.Error($"{path}.fact", $"'{fact}' is not a known fact code; declare a district's own codes in the top-level \"facts\" list");
+                    fact = null;
+                }
+
+                var points = Number(r, item, "points", path, required: true, ScoringRule.MaxPointsPerUnit);
+                var cap = Number(r, item, "cap", path, required: false, ScoringRule.MaxCap);
                 var capPer = r.Enum<CapPeriod>(item, "capPer", path, required: false) ?? CapPeriod.Month;
                 var from = r.Date(item, "from", path, required: false);
                 var to = r.Date(item, "to", path, required: false);
                 if (from is { } f && to is { } t && t < f)
                 {
-                    r.Error($"{path}.to", $"{t:uuuu-MM-dd} is before from {f:uuuu-MM-dd}");
+                    r.Error($"{path}.to", JsonReading.Invariant($"{t:uuuu-MM-dd} is before from {f:uuuu-MM-dd}"));
                     continue;
                 }
 
@@ -84,16 +108,16 @@ public static class RuleSetJson
         return new RuleSet(name!, rules);
     }
 
-    private static decimal? Number(JsonReading r, JsonElement obj, string name, string path, bool required)
+    private static decimal? Number(JsonReading r, JsonElement obj, string name, string path, bool required, decimal max)
     {
         if (r.Property(obj, name, path, required) is not { } v)
         {
             return null;
         }
 
-        if (v.ValueKind != JsonValueKind.Number || !v.TryGetDecimal(out var d) || d <= 0)
+        if (v.ValueKind != JsonValueKind.Number || !v.TryGetDecimal(out var d) || d <= 0 || d > max)
         {
-            r.Error($"{path}.{name}", $"expected a positive number, found {JsonReading.Describe(v)}");
+            r.Error($"{path}.{name}", $"expected a positive number of at most {max.ToString(System.Globalization.CultureInfo.InvariantCulture)}, found {JsonReading.Describe(v)}");
             return null;
         }
 

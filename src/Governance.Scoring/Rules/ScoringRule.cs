@@ -18,8 +18,8 @@ public sealed record ScoringRule
     /// <param name="role">The role it applies to.</param>
     /// <param name="kind">Base, bonus or deduction.</param>
     /// <param name="factKind">The fact code it scores.</param>
-    /// <param name="pointsPerUnit">Points per unit of quantity; positive (a deduction's sign comes from its kind).</param>
-    /// <param name="cap">The most points (in absolute value) per <paramref name="capPer"/>; positive, or null for none.</param>
+    /// <param name="pointsPerUnit">Points per unit of quantity; positive and at most <see cref="MaxPointsPerUnit"/> (a deduction's sign comes from its kind).</param>
+    /// <param name="cap">The most points (in absolute value) per <paramref name="capPer"/>; positive and at most <see cref="MaxCap"/>, or null for none.</param>
     /// <param name="capPer">The cap's period.</param>
     /// <param name="effective">The dates it applies to; all dates if null.</param>
     /// <exception cref="ArgumentException">A name or code is empty, or a number is out of range.</exception>
@@ -29,14 +29,19 @@ public sealed record ScoringRule
         ArgumentException.ThrowIfNullOrWhiteSpace(nameZh);
         ArgumentException.ThrowIfNullOrWhiteSpace(nameEn);
         ArgumentException.ThrowIfNullOrWhiteSpace(factKind);
-        if (pointsPerUnit <= 0)
+        if (pointsPerUnit is <= 0 or > MaxPointsPerUnit)
         {
-            throw new ArgumentOutOfRangeException(nameof(pointsPerUnit), pointsPerUnit, $"Rule '{id}' needs positive points per unit; a deduction's sign comes from its kind.");
+            throw new ArgumentOutOfRangeException(nameof(pointsPerUnit), pointsPerUnit, $"Rule '{id}' needs positive points per unit, at most {MaxPointsPerUnit}; a deduction's sign comes from its kind.");
         }
 
-        if (cap is <= 0)
+        if (cap is <= 0 or > MaxCap)
         {
-            throw new ArgumentOutOfRangeException(nameof(cap), cap, $"Rule '{id}' needs a positive cap, or none.");
+            throw new ArgumentOutOfRangeException(nameof(cap), cap, $"Rule '{id}' needs a positive cap of at most {MaxCap}, or none.");
+        }
+
+        if (!Enum.IsDefined(role))
+        {
+            throw new ArgumentOutOfRangeException(nameof(role), role, $"Rule '{id}' names role {(int)role}, which is not defined.");
         }
 
         if (!Enum.IsDefined(kind))
@@ -60,6 +65,12 @@ public sealed record ScoringRule
         CapPer = capPer;
         Effective = effective ?? new DateInterval(new LocalDate(1900, 1, 1), new LocalDate(9999, 12, 31));
     }
+
+    /// <summary>The most points a unit of quantity can carry: 10,000 (so no score can overflow).</summary>
+    public const decimal MaxPointsPerUnit = 10_000m;
+
+    /// <summary>The largest cap: 1,000,000 points.</summary>
+    public const decimal MaxCap = 1_000_000m;
 
     /// <summary>Its id.</summary>
     public string Id { get; }

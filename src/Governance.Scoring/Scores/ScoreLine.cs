@@ -96,7 +96,7 @@ public readonly struct ScoreLine : IEquatable<ScoreLine>
     /// <returns>The text.</returns>
     public override string ToString() => _sheet is null
         ? "(no line)"
-        : $"{Period} {RuleId} {RuleName}: {Sheet.CountOf(_line)} facts, {Units} units → {Points}{(CapApplied ? $" (capped from {Rule.Sign * RawPoints})" : string.Empty)}";
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Period} {RuleId} {RuleName}: {Sheet.CountOf(_line)} facts, {Units} units → {Points}{(CapApplied ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (capped from {Rule.Sign * RawPoints})") : string.Empty)}");
 
     private ScoreSheet Sheet => _sheet ?? throw new InvalidOperationException("default(ScoreLine) is not a line; lines come from Scorer.Score.");
 }

@@ -20,5 +20,5 @@ public readonly record struct Rate(int Numerator, int Denominator)
     public Rate Add(Rate other) => this + other;
 
     /// <inheritdoc />
-    public override string ToString() => Value is { } v ? $"{v:P1} ({Numerator}/{Denominator})" : $"— (0/0)";
+    public override string ToString() => Value is { } v ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{v:P1} ({Numerator}/{Denominator})") : "— (0/0)";
 }

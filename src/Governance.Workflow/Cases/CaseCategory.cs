@@ -40,4 +40,7 @@ public sealed record CaseCategory(string Code, string DisplayName)
 
     /// <summary>停车问题 — parking.</summary>
     public static CaseCategory Parking { get; } = new("parking", "停车问题");
+
+    /// <summary>The categories above, in order: the codes an SLA policy file may match without declaring them.</summary>
+    public static IReadOnlyList<CaseCategory> WellKnown { get; } = [CorridorClutter, BlockedFireLane, CookingFumes, RoadDamage, LeakingPipe, FlyingWireCharging, BlockedSepticTank, UncollectedRubbish, FallingPlaster, HeatingNotWarm, HighAltitudeThrowing, Parking];
 }

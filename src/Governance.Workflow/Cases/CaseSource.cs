@@ -22,4 +22,7 @@ public sealed record CaseSource(string Code, string DisplayName)
 
     /// <summary>兼职网格员上报 — reported by a part-time grid worker (e.g. a delivery rider).</summary>
     public static CaseSource PartTimeGridWorker { get; } = new("part-time", "兼职网格员上报");
+
+    /// <summary>The sources above, in order: the codes an SLA policy file may match without declaring them.</summary>
+    public static IReadOnlyList<CaseSource> WellKnown { get; } = [AssignedFromAbove, ResidentReport, PatrolDiscovery, Hotline12345, PartTimeGridWorker];
 }

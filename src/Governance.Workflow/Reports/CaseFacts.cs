@@ -84,7 +84,7 @@ public static class CaseFacts
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(organisation);
-        var period = $"{report.Period.Start:yyyy-MM-dd}..{report.Period.End:yyyy-MM-dd}";
+        var period = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{report.Period.Start:uuuu-MM-dd}..{report.Period.End:uuuu-MM-dd}");
         foreach (var unit in report.Grids)
         {
             if (unit.Score is not { } score || !organisation.ContainsGrid(unit.UnitId))

@@ -35,7 +35,10 @@ namespace Governance.Sla;
 /// (<see cref="SlaPolicy.Default"/>). Goal kinds are <c>Elapsed</c> and <c>WorkingTime</c> (with a <c>length</c> as
 /// <c>d:hh:mm:ss</c>) and <c>CalendarDays</c> and <c>WorkingDays</c> (with <c>days</c> and an optional
 /// <c>reading</c>, <c>EndOfDay</c> by default). Priorities are <c>Normal</c>, <c>Urgent</c>, <c>Critical</c>;
-/// categories and sources are codes (<c>CaseCategory.Code</c>, <c>CaseSource.Code</c>).</para>
+/// categories and sources are codes (<c>CaseCategory.Code</c>, <c>CaseSource.Code</c>): one of the library's own
+/// (<see cref="CaseCategory.WellKnown"/>, <see cref="CaseSource.WellKnown"/>) or one the file declares in a top-level
+/// <c>"categories"</c> or <c>"sources"</c> list. A member the format does not name is an error (a typo never means the default),
+/// and so is a goal longer than ten years.</para>
 /// </remarks>
 public static class SlaPolicyJson
 {
@@ -57,9 +60,13 @@ public static class SlaPolicyJson
         SlaPolicy? fallback = null;
         if (r.IsObject(root, "$"))
         {
+            r.Known(root, "$", "policies", "default", "categories", "sources");
+            var known = new Codes(
+                Declared(r, root, "categories", CaseCategory.WellKnown.Select(c => c.Code)),
+                Declared(r, root, "sources", CaseSource.WellKnown.Select(c => c.Code)));
             foreach (var (item, path) in r.Array(root, "policies", "$", required: true))
             {
-                if (ReadPolicy(r, item, path) is { } policy)
+                if (ReadPolicy(r, item, path, known) is { } policy)
                 {
                     policies.Add(policy);
                 }
@@ -67,7 +74,7 @@ public static class SlaPolicyJson
 
             if (r.Property(root, "default", "$", required: false) is { } d)
             {
-                fallback = ReadPolicy(r, d, "$.default");
+                fallback = ReadPolicy(r, d, "$.default", known);
             }
         }
 
@@ -79,13 +86,28 @@ public static class SlaPolicyJson
         return new SlaPolicySet(policies, fallback);
     }
 
-    private static SlaPolicy? ReadPolicy(JsonReading r, JsonElement e, string path)
+    /// <summary>The category and source codes a policy may match: the library's own and those the file declares.</summary>
+    private sealed record Codes(HashSet<string> Categories, HashSet<string> Sources);
+
+    private static HashSet<string> Declared(JsonReading r, JsonElement root, string name, IEnumerable<string> builtIn)
+    {
+        var codes = new HashSet<string>(builtIn, StringComparer.Ordinal);
+        foreach (var (item, p) in r.Array(root, name, "$"))
+        {
+            AddString(r, item, p, codes);
+        }
+
+        return codes;
+    }
+
+    private static SlaPolicy? ReadPolicy(JsonReading r, JsonElement e, string path, Codes known)
     {
         if (!r.IsObject(e, path))
         {
             return null;
         }
 
+        r.Known(e, path, "name", "version", "match", "respond", "claim", "resolve", "feedback", "reportIn", "callback", "warnings", "onEscalation", "onTransfer", "onPriorityChange");
         var name = r.String(e, "name", path);
         var version = r.Int(e, "version", path, required: false, min: 1) ?? 1;
         var d = SlaPolicy.Default;
@@ -94,19 +116,20 @@ public static class SlaPolicyJson
         var priorities = new HashSet<Priority>();
         if (r.Property(e, "match", path, required: false) is { } match && r.IsObject(match, $"{path}.match"))
         {
+            r.Known(match, $"{path}.match", "categories", "priorities", "sources");
             foreach (var (item, p) in r.Array(match, "categories", $"{path}.match"))
             {
-                AddString(r, item, p, categories);
+                AddString(r, item, p, categories, known.Categories, "category");
             }
 
             foreach (var (item, p) in r.Array(match, "sources", $"{path}.match"))
             {
-                AddString(r, item, p, sources);
+                AddString(r, item, p, sources, known.Sources, "source");
             }
 
             foreach (var (item, p) in r.Array(match, "priorities", $"{path}.match"))
             {
-                if (item.ValueKind == JsonValueKind.String && r.ParseEnum<Priority>(item.GetString()!, p) is { } priority)
+                if (item.ValueKind == JsonValueKind.String && r.Text(item, p) is { } text && r.ParseEnum<Priority>(text, p) is { } priority)
                 {
                     priorities.Add(priority);
                 }
@@ -162,15 +185,26 @@ public static class SlaPolicyJson
             };
     }
 
-    private static void AddString(JsonReading r, JsonElement item, string path, HashSet<string> into)
+    private static void AddString(JsonReading r, JsonElement item, string path, HashSet<string> into, HashSet<string>? known = null, string? what = null)
     {
-        if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString()))
-        {
-            into.Add(item.GetString()!);
-        }
-        else
+        if (item.ValueKind != JsonValueKind.String)
         {
             r.Error(path, $"expected a non-empty code, found {JsonReading.Describe(item)}");
+        }
+        else if (r.Text(item, path) is { } code)
+        {
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                r.Error(path, "expected a non-empty code, found an empty one");
+            }
+            else if (known is not null && !known.Contains(code))
+            {
+                r.Error(path, $"'{code}' is not a known {what} code; declare a district's own codes in the top-level \"{what switch { "category" => "categories", _ => "sources" }}\" list");
+            }
+            else
+            {
+                into.Add(code);
+            }
         }
     }
 
@@ -187,20 +221,26 @@ public static class SlaPolicyJson
             return null;
         }
 
+        r.Known(e, p, "kind", "length", "days", "reading", "anchor");
         var kind = r.Enum<DeadlineGoalKind>(e, "kind", p);
         var anchor = r.Enum<SlaAnchor>(e, "anchor", p, required: false) ?? SlaAnchor.Registration;
         DeadlineGoal? goal = null;
         switch (kind)
         {
             case DeadlineGoalKind.Elapsed or DeadlineGoalKind.WorkingTime:
-                if (r.Duration(e, "length", p) is { } length)
+                var length = r.Duration(e, "length", p);
+                if (length > DeadlineGoal.MaxLength)
                 {
-                    goal = kind == DeadlineGoalKind.Elapsed ? DeadlineGoal.Elapsed(length) : DeadlineGoal.WorkingTime(length);
+                    r.Error($"{p}.length", $"{length} is longer than the longest goal ({DeadlineGoal.MaxLength.Days} days)");
+                }
+                else if (length is { } l)
+                {
+                    goal = kind == DeadlineGoalKind.Elapsed ? DeadlineGoal.Elapsed(l) : DeadlineGoal.WorkingTime(l);
                 }
 
                 break;
             case DeadlineGoalKind.CalendarDays or DeadlineGoalKind.WorkingDays:
-                var days = r.Int(e, "days", p, min: 1, max: 3650);
+                var days = r.Int(e, "days", p, min: 1, max: DeadlineGoal.MaxDays);
                 var reading = r.Enum<DayReading>(e, "reading", p, required: false) ?? DayReading.EndOfDay;
                 if (days is { } n)
                 {
