@@ -141,18 +141,27 @@ public sealed class BusinessCalendar
 
     internal long WorkingTicksPerDay { get; }
 
+    /// <summary>The first date a calendar answers for: 1900-01-01 (the range deadlines are computed in).</summary>
+    public static LocalDate MinDate { get; } = new(1900, 1, 1);
+
+    /// <summary>The last date a calendar answers for: 2999-12-31.</summary>
+    public static LocalDate MaxDate { get; } = new(2999, 12, 31);
+
+    private static readonly int MinDayNumber = MinDate.ToDateOnly().DayNumber;
+    private static readonly int MaxDayNumber = MaxDate.ToDateOnly().DayNumber;
+
     /// <summary>Whether the calendar has holiday data for the date's year; when not, it treats the date by weekends only.</summary>
     /// <param name="date">The date.</param>
     public bool IsCovered(LocalDate date) => CoveredYears.Contains(date.Year);
 
     /// <summary>Whether the date is a working day.</summary>
     /// <param name="date">The date (ISO calendar).</param>
-    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar, or is outside <see cref="MinDate"/>–<see cref="MaxDate"/>.</exception>
     public bool IsWorkingDay(LocalDate date) => IsWorkingDayNumber(DayNumber(date));
 
     /// <summary>What kind of day the date is.</summary>
     /// <param name="date">The date (ISO calendar).</param>
-    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar, or is outside <see cref="MinDate"/>–<see cref="MaxDate"/>.</exception>
     public CalendarDayKind KindOf(LocalDate date)
     {
         var dayNumber = DayNumber(date);
@@ -184,7 +193,7 @@ public sealed class BusinessCalendar
     /// <param name="date">The date to count from.</param>
     /// <param name="count">How many working days; not zero.</param>
     /// <returns>For count 1, the first working day after <paramref name="date"/>.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is zero.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is zero, or the date or the result is outside <see cref="MinDate"/>–<see cref="MaxDate"/>.</exception>
     public LocalDate AddWorkingDays(LocalDate date, int count)
     {
         if (count == 0)
@@ -194,12 +203,19 @@ public sealed class BusinessCalendar
 
         var d = DayNumber(date);
         var index = count > 0 ? WorkingDaysBefore(d + 1) + count - 1 : WorkingDaysBefore(d) + count;
+        if (index < WorkingDaysBefore(MinDayNumber) || index >= WorkingDaysBefore(MaxDayNumber + 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{count} working days from {date:uuuu-MM-dd} fall outside the dates a business calendar answers for ({MinDate:uuuu-MM-dd} to {MaxDate:uuuu-MM-dd})."));
+        }
+
         return FromDayNumber(WorkingDayAt(index));
     }
 
     /// <summary>The number of working days in [<paramref name="start"/>, <paramref name="end"/>); negative when <paramref name="end"/> is before <paramref name="start"/>.</summary>
     /// <param name="start">The first date, inclusive.</param>
     /// <param name="end">The last date, exclusive.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A date is outside <see cref="MinDate"/>–<see cref="MaxDate"/>.</exception>
     public long WorkingDaysBetween(LocalDate start, LocalDate end) => WorkingDaysBefore(DayNumber(end)) - WorkingDaysBefore(DayNumber(start));
 
     /// <inheritdoc />
@@ -213,8 +229,16 @@ public sealed class BusinessCalendar
             throw new ArgumentException($"Business calendars work on ISO dates; {date} is in the {date.Calendar.Id} calendar.", nameof(date));
         }
 
+        if (date < MinDate || date > MaxDate)
+        {
+            throw new ArgumentOutOfRangeException(nameof(date), date, OutOfRange(date));
+        }
+
         return date.ToDateOnly().DayNumber;
     }
+
+    private static string OutOfRange(LocalDate date) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{date:uuuu-MM-dd} is outside the dates a business calendar answers for ({MinDate:uuuu-MM-dd} to {MaxDate:uuuu-MM-dd}).");
 
     internal static LocalDate FromDayNumber(int dayNumber) => LocalDate.FromDateOnly(DateOnly.FromDayNumber(dayNumber));
 

@@ -191,6 +191,11 @@ public sealed partial class OrganisationModel
     /// <param name="id">The id.</param>
     public bool ContainsMicroGrid(Id<MicroGrid> id) => _microGrids.ContainsKey(id);
 
+    /// <summary>Whether the model has this building.</summary>
+    /// <param name="id">The building.</param>
+    /// <returns>True when it is in the model.</returns>
+    public bool ContainsBuilding(Id<Building> id) => _buildings.ContainsKey(id);
+
     /// <summary>Whether a building unit with this id exists.</summary>
     /// <param name="id">The id.</param>
     public bool ContainsUnit(Id<BuildingUnit> id) => _units.ContainsKey(id);

@@ -13,7 +13,7 @@ public sealed class CaseConcurrencyException : GovernanceException
     /// <param name="expectedVersion">The version the append expected.</param>
     /// <param name="actualVersion">The version stored; null if the case is not stored at all.</param>
     public CaseConcurrencyException(Id<Case> caseId, int expectedVersion, int? actualVersion)
-        : base(actualVersion is null
+        : base(RefusalReason.Conflict, actualVersion is null
             ? $"Case '{caseId}' is not stored, so nothing can be appended to it at version {expectedVersion}."
             : $"Case '{caseId}' was changed by another writer: it is stored at version {actualVersion}, and this append expected version {expectedVersion}. Nothing was written; reload the case and retry.")
     {

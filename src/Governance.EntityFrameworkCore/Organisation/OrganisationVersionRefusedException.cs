@@ -10,7 +10,7 @@ public sealed class OrganisationVersionRefusedException : GovernanceException
     /// <param name="code">The reason code.</param>
     /// <param name="message">The explanation.</param>
     public OrganisationVersionRefusedException(string code, string message)
-        : base(message) => Code = code;
+        : base(RefusalReason.Conflict, message) => Code = code;
 
     /// <summary>
     /// The reason code: <c>organisation.not-after-latest</c> (the new version would hold from before or at the latest's

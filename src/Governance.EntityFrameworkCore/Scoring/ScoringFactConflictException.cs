@@ -6,7 +6,7 @@ public sealed class ScoringFactConflictException : GovernanceException
     /// <summary>Creates the exception.</summary>
     /// <param name="factId">The fact id.</param>
     public ScoringFactConflictException(string factId)
-        : base($"Scoring fact '{factId}' is stored already with other content; a repeat must send the same fact, and a correction needs a new id.")
+        : base(RefusalReason.Conflict, $"Scoring fact '{factId}' is stored already with other content; a repeat must send the same fact, and a correction needs a new id.")
     {
         FactId = factId;
     }

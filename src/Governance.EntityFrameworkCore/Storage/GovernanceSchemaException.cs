@@ -11,7 +11,7 @@ public sealed class GovernanceSchemaException : GovernanceException
     /// <param name="message">What is wrong.</param>
     /// <param name="found">The schema version the database holds, if it has one.</param>
     public GovernanceSchemaException(string message, int? found)
-        : base(message)
+        : base(RefusalReason.Conflict, message)
     {
         Found = found;
     }

@@ -12,7 +12,7 @@ public sealed class TimeBankWriterLostException : GovernanceException
     /// <param name="currentEpoch">The epoch the database holds now, if it could be read.</param>
     /// <param name="currentHolder">Who holds it, if it could be read.</param>
     public TimeBankWriterLostException(long epoch, long? currentEpoch, string? currentHolder)
-        : base($"The time-bank journal was taken over by another writer (this one held epoch {epoch}; the database holds epoch {currentEpoch?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}, held by '{currentHolder ?? "?"}'); this journal appended nothing and stops accepting.")
+        : base(RefusalReason.Conflict, $"The time-bank journal was taken over by another writer (this one held epoch {epoch}; the database holds epoch {currentEpoch?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}, held by '{currentHolder ?? "?"}'); this journal appended nothing and stops accepting.")
     {
         Epoch = epoch;
         CurrentEpoch = currentEpoch;

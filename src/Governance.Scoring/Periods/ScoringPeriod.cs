@@ -24,12 +24,20 @@ public sealed record ScoringPeriod
     /// <summary>Its local dates.</summary>
     public DateInterval Dates { get; }
 
+    /// <summary>The first year a period can be in: 1900.</summary>
+    public const int MinYear = 1900;
+
+    /// <summary>The last year a period can be in: 2999 (the years deadlines and calendars answer for).</summary>
+    public const int MaxYear = 2999;
+
     /// <summary>A calendar month.</summary>
-    /// <param name="year">The year.</param>
+    /// <param name="year">The year, <see cref="MinYear"/>–<see cref="MaxYear"/>.</param>
     /// <param name="month">1–12.</param>
     /// <returns>The period.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The year or month is out of range.</exception>
     public static ScoringPeriod Month(int year, int month)
     {
+        CheckYear(year);
         ArgumentOutOfRangeException.ThrowIfLessThan(month, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(month, 12);
         var start = new LocalDate(year, month, 1);
@@ -37,11 +45,13 @@ public sealed record ScoringPeriod
     }
 
     /// <summary>A calendar quarter.</summary>
-    /// <param name="year">The year.</param>
+    /// <param name="year">The year, <see cref="MinYear"/>–<see cref="MaxYear"/>.</param>
     /// <param name="quarter">1–4.</param>
     /// <returns>The period.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The year or quarter is out of range.</exception>
     public static ScoringPeriod Quarter(int year, int quarter)
     {
+        CheckYear(year);
         ArgumentOutOfRangeException.ThrowIfLessThan(quarter, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(quarter, 4);
         var start = new LocalDate(year, ((quarter - 1) * 3) + 1, 1);
@@ -49,9 +59,14 @@ public sealed record ScoringPeriod
     }
 
     /// <summary>A calendar year.</summary>
-    /// <param name="year">The year.</param>
+    /// <param name="year">The year, <see cref="MinYear"/>–<see cref="MaxYear"/>.</param>
     /// <returns>The period.</returns>
-    public static ScoringPeriod CalendarYear(int year) => new(ScoringPeriodKind.Year, year, 1, new DateInterval(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31)));
+    /// <exception cref="ArgumentOutOfRangeException">The year is out of range.</exception>
+    public static ScoringPeriod CalendarYear(int year) => new(ScoringPeriodKind.Year, CheckYear(year), 1, new DateInterval(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31)));
+
+    private static int CheckYear(int year) => year is >= MinYear and <= MaxYear
+        ? year
+        : throw new ArgumentOutOfRangeException(nameof(year), year, $"Expected a year from {MinYear} to {MaxYear}.");
 
     /// <summary>年度评优 — the period the annual evaluation held in July of <paramref name="evaluationYear"/> scores: the previous calendar year's four quarters.</summary>
     /// <param name="evaluationYear">The year the evaluation is held.</param>

@@ -6,9 +6,45 @@ namespace Governance.TimeBank;
 /// <content>The checks shared by the requests: eligibility for care, age, the storage cap, available credit, and the account and argument look-ups.</content>
 public sealed partial class TimeBankLedger
 {
+    /// <summary>The roles that verify a volunteer's service (核实): the grid's staff, the property steward, the community and above.</summary>
+    private static readonly Role[] VerifyingRoles =
+        [Role.GridWorker, Role.GridLeader, Role.GridAssistant, Role.PropertySteward, Role.CooperativeCadre, Role.CommunityCommittee, Role.SubDistrictOfficer, Role.Supervisor];
+
+    /// <summary>The earliest service a deposit records: 1900-01-01.</summary>
+    private static readonly Instant EarliestService = Instant.FromUtc(1900, 1, 1, 0, 0);
+
+    /// <summary>How far ahead a booked service or a hold's expiry may lie: 366 days.</summary>
+    private static readonly Duration MaxAhead = Duration.FromDays(366);
+
+    /// <summary>
+    /// A service is verified by someone else: never the volunteer whose account is credited, and, when the ledger knows the
+    /// verifier (a person account), one holding a verifying role.
+    /// </summary>
+    private bool CheckVerifier(Id<TimeBankTransaction> id, AccountState account, Id<Person> verifier)
+    {
+        if (account.Person is { } volunteer && volunteer.Id == verifier)
+        {
+            return Fail(id, TimeBankRejection.NotVerified, $"'{verifier}' cannot verify their own service; another person verifies it.");
+        }
+
+        if (_accounts.TryGetValue(verifier.Value, out var known) && known.Person is { } person && !VerifyingRoles.Any(person.HasRole))
+        {
+            return Fail(id, TimeBankRejection.NotVerified,
+                $"'{verifier}' holds none of the roles that verify service ({string.Join(", ", VerifyingRoles)}).");
+        }
+
+        return true;
+    }
+
     private AccountState? CheckCare(Id<TimeBankTransaction> id, Id<TimeBankAccount> holderId, Id<TimeBankAccount> recipientId, ServiceType service, LocalDate date, TimeCredit amount)
     {
         CheckPositive(amount, "request.Amount");
+        var today = Now().InZone(_policy.TimeZone).Date;
+        if (date.Year < 1900 || date > today.PlusDays(366))
+        {
+            throw new ArgumentOutOfRangeException("request.ServiceDate", date, $"A service is paid for or booked on a date from 1900 to 366 days after the ledger's date ({today:uuuu-MM-dd}).");
+        }
+
         if (service.Kind != ServiceTypeKind.ElderlyCare)
         {
             throw new ArgumentException($"Credit pays for elderly-care services; '{service.Id}' ({service.Name}) is {service.Kind}.", "request.Service");
@@ -37,11 +73,8 @@ public sealed partial class TimeBankLedger
         }
 
         if (!CheckAge(id, recipient, date))
-
         {
-
             return null;
-
         }
 
         return holder;

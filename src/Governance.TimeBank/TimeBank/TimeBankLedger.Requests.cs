@@ -22,6 +22,23 @@ public sealed partial class TimeBankLedger
             throw new ArgumentException($"A deposit needs a volunteer service; '{r.Service.Type.Id}' ({r.Service.Type.Name}) is {r.Service.Type.Kind}.", "request.Service");
         }
 
+        if (!r.Service.Period.HasStart || !r.Service.Period.HasEnd)
+        {
+            throw new ArgumentException("A deposited service needs its start and its end.", "request.Service");
+        }
+
+        var now = Now();
+        if (r.Service.Period.Start < EarliestService || r.Service.Period.End > now + Duration.FromDays(1))
+        {
+            throw new ArgumentOutOfRangeException("request.Service", r.Service.Period,
+                $"A deposit records service that has happened: from 1900 until the ledger's current time ({now}), with a day's leeway.");
+        }
+
+        if (!CheckVerifier(r.Id, account, r.VerifiedBy))
+        {
+            return null;
+        }
+
         var length = r.Service.Period.Duration;
         if (length > Duration.FromHours(24))
         {
@@ -35,11 +52,8 @@ public sealed partial class TimeBankLedger
         }
 
         if (!CreditWithCap(r.Id, _issuing, account, credit))
-
         {
-
             return null;
-
         }
 
         return Commit(r.Id, TimeBankTransactionKind.Deposit, r, $"{r.Service.Type.Name} {FormatLocal(r.Service.Period)}{(r.Service.Note is null ? "" : " " + r.Service.Note)}");
@@ -66,8 +80,15 @@ public sealed partial class TimeBankLedger
     private TimeBankTransaction? ExecuteGift(GiftRequest r)
     {
         CheckPositive(r.Amount, "request.Amount");
-        var from = PersonAccount(r.From.Value, "request.From");
-        var to = PersonAccount(r.To.Value, "request.To");
+        var from = Account(r.From.Value, "request.From");
+        var to = Account(r.To.Value, "request.To");
+        if (from.Account.Kind != TimeBankAccountKind.Person || to.Account.Kind != TimeBankAccountKind.Person)
+        {
+            var other = from.Account.Kind != TimeBankAccountKind.Person ? from : to;
+            return Reject<TimeBankTransaction>(r.Id, TimeBankRejection.NotAllowedForAccount,
+                $"'{other.Account.Id}' is the {other.Account.Kind} account; gifts go from one person's account to another's (a team's hours can only be donated).");
+        }
+
         if (from == to)
         {
             throw new ArgumentException($"A gift needs two different accounts; was '{r.From}' twice.", "request.To");
@@ -80,11 +101,8 @@ public sealed partial class TimeBankLedger
         }
 
         if (!CreditWithCap(r.Id, from, to, r.Amount.Minutes))
-
         {
-
             return null;
-
         }
 
         return Commit(r.Id, TimeBankTransactionKind.Gift, r, null);
@@ -132,11 +150,8 @@ public sealed partial class TimeBankLedger
             }
 
             if (!CheckAge(r.Id, account, today))
-
             {
-
                 return null;
-
             }
 
             claimants.Add((account, claim.Amount.Minutes, (account.Person!.Attributes & _policy.PoolPriority) != 0 && _policy.PoolPriority != PersonAttributes.None));
@@ -172,11 +187,8 @@ public sealed partial class TimeBankLedger
         }
 
         if (!CheckLimits(r.Id))
-
         {
-
             return null;
-
         }
 
         return Commit(r.Id, TimeBankTransactionKind.PoolAllocation, r, "公益池分配");
@@ -192,9 +204,9 @@ public sealed partial class TimeBankLedger
         }
 
         var now = Now();
-        if (r.Expires <= now)
+        if (r.Expires <= now || r.Expires > now + MaxAhead)
         {
-            throw new ArgumentOutOfRangeException("request.Expires", r.Expires, $"A hold must expire after the ledger's current time {now}.");
+            throw new ArgumentOutOfRangeException("request.Expires", r.Expires, $"A hold must expire after the ledger's current time {now} and within {MaxAhead.Days} days of it.");
         }
 
         var hold = new HoldState(r.Id.Value, holder, r.Amount.Minutes, r.Expires);
@@ -277,11 +289,8 @@ public sealed partial class TimeBankLedger
         }
 
         if (!CheckLimits(r.Id))
-
         {
-
             return null;
-
         }
 
         return Commit(r.Id, TimeBankTransactionKind.Reversal, r, $"冲正 {r.Original}：{r.Reason}");

@@ -380,10 +380,15 @@ public sealed partial class TimeBankLedger
     /// <param name="account">The account.</param>
     /// <param name="dates">The dates, inclusive.</param>
     /// <returns>The statement, from the start of the first day to the start of the day after the last.</returns>
-    /// <exception cref="ArgumentException">No such account.</exception>
+    /// <exception cref="ArgumentException">No such account, or a date outside the years 1900–2999.</exception>
     public TimeBankStatement Statement(Id<TimeBankAccount> account, DateInterval dates)
     {
         ArgumentNullException.ThrowIfNull(dates);
+        if (dates.Start.Year < 1900 || dates.End.Year > 2999)
+        {
+            throw new ArgumentOutOfRangeException(nameof(dates), dates, "A statement covers dates in the years 1900 to 2999.");
+        }
+
         var zone = _policy.TimeZone;
         return Statement(account, new Interval(zone.AtStartOfDay(dates.Start).ToInstant(), zone.AtStartOfDay(dates.End.PlusDays(1)).ToInstant()));
     }

@@ -8,7 +8,7 @@ public sealed class TimeBankRejectedException : GovernanceException
     /// <param name="reason">The rule broken.</param>
     /// <param name="message">The explanation: the accounts, the amounts, what is allowed.</param>
     public TimeBankRejectedException(Id<TimeBankTransaction> transaction, TimeBankRejection reason, string message)
-        : base($"Time-bank transaction '{transaction}' rejected ({reason}): {message}")
+        : base(RefusalOf(reason), $"Time-bank transaction '{transaction}' rejected ({reason}): {message}")
     {
         Transaction = transaction;
         Reason = reason;
@@ -19,4 +19,12 @@ public sealed class TimeBankRejectedException : GovernanceException
 
     /// <summary>The rule broken.</summary>
     public TimeBankRejection Reason { get; }
+
+    private static RefusalReason RefusalOf(TimeBankRejection reason) => reason switch
+    {
+        TimeBankRejection.IdConflict => RefusalReason.Conflict,
+        TimeBankRejection.InsufficientCredit or TimeBankRejection.StorageCapExceeded or TimeBankRejection.TimeOutOfRange => RefusalReason.LimitExceeded,
+        TimeBankRejection.NotVerified => RefusalReason.NotAuthorized,
+        _ => RefusalReason.NotPermitted,
+    };
 }

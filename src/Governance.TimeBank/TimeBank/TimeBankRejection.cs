@@ -26,4 +26,7 @@ public enum TimeBankRejection
 
     /// <summary>The transaction's time is too near the end of the representable range for what it needs (the expiry of its credit).</summary>
     TimeOutOfRange,
+
+    /// <summary>The service's verifier is the volunteer themselves, or a person the ledger knows without a verifying role.</summary>
+    NotVerified,
 }

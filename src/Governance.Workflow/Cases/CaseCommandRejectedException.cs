@@ -16,8 +16,11 @@ public sealed class CaseCommandRejectedException : GovernanceException
     /// <param name="actorRoles">The roles they hold.</param>
     /// <param name="permittedNow">The triggers permitted in the current state.</param>
     /// <param name="reason">Why it was refused.</param>
-    public CaseCommandRejectedException(Id<Case> caseId, CaseState state, CaseTrigger trigger, Id<Person> actor, IReadOnlyCollection<Role> actorRoles, IReadOnlyList<CaseTrigger> permittedNow, string reason)
-        : base($"Case '{caseId}' is {state} ({CaseDisplayNames.Of(state)}): {trigger} ({CaseDisplayNames.Of(trigger)}) by '{actor}' "
+    /// <param name="refusal">What kind of refusal: not permitted now (the default), not authorized, or out of order in time.</param>
+    public CaseCommandRejectedException(
+        Id<Case> caseId, CaseState state, CaseTrigger trigger, Id<Person> actor, IReadOnlyCollection<Role> actorRoles, IReadOnlyList<CaseTrigger> permittedNow, string reason,
+        RefusalReason refusal = RefusalReason.NotPermitted)
+        : base(refusal, $"Case '{caseId}' is {state} ({CaseDisplayNames.Of(state)}): {trigger} ({CaseDisplayNames.Of(trigger)}) by '{actor}' "
             + $"[{(actorRoles.Count == 0 ? "no known roles" : string.Join(", ", actorRoles))}] was refused: {reason}. "
             + $"Permitted now: {(permittedNow.Count == 0 ? "nothing (the case is finished)" : string.Join(", ", permittedNow))}.")
     {

@@ -13,7 +13,12 @@ public sealed partial class CaseWorkflow
     {
         if (command.At < c.LastActivityAt)
         {
-            throw new ArgumentOutOfRangeException(nameof(command), command.At, $"{command.Trigger} on case '{c.Id}' is dated before its last recorded action ({c.LastActivityAt}); commands must come in time order.");
+            throw Refuse(c, command, [], $"it is dated {command.At}, before the case's last recorded action ({c.LastActivityAt}); commands come in time order", RefusalReason.OutOfOrder);
+        }
+
+        if (command.At > LatestAcceptable(c.RegisteredAt))
+        {
+            throw Refuse(c, command, [], $"it is dated {command.At}, after {LatestAcceptable(c.RegisteredAt)}: {(_clock is null ? "more than ten years after the registration" : "ahead of the clock by more than a day")}", RefusalReason.OutOfOrder);
         }
 
         if (command.Note is { Length: > MaxNoteLength })
@@ -159,6 +164,6 @@ public sealed partial class CaseWorkflow
         return null;
     }
 
-    private CaseCommandRejectedException Refuse(Case c, CaseCommand command, IReadOnlyCollection<Role> roles, string reason) =>
-        new(c.Id, c.State, command.Trigger, command.Actor, roles, _permitted[(int)c.State], reason);
+    private CaseCommandRejectedException Refuse(Case c, CaseCommand command, IReadOnlyCollection<Role> roles, string reason, RefusalReason refusal = RefusalReason.NotPermitted) =>
+        new(c.Id, c.State, command.Trigger, command.Actor, roles, _permitted[(int)c.State], reason, refusal);
 }

@@ -38,6 +38,19 @@ public sealed partial class CaseWorkflow
     private readonly IReadOnlyList<CaseTrigger>[] _permitted;
     private readonly Stateless.Reflection.StateMachineInfo _info;
     private readonly SlaPolicySet? _slaPolicies;
+    private readonly IClock? _clock;
+
+    /// <summary>The earliest instant a case can be registered at: 1900-01-01 (the range deadlines are computed in).</summary>
+    private static readonly Instant EarliestRegistration = Instant.FromUtc(1900, 1, 1, 0, 0);
+
+    /// <summary>The latest: the end of 2999.</summary>
+    private static readonly Instant LatestRegistration = Instant.FromUtc(2999, 12, 31, 0, 0);
+
+    /// <summary>How far ahead of the clock a registration or command may be dated: a day (clocks of devices in the field drift).</summary>
+    private static readonly Duration ClockLeeway = Duration.FromDays(1);
+
+    /// <summary>How long after its registration a case without a clock may still take commands: ten years.</summary>
+    private static readonly Duration LongestCase = Duration.FromDays(3650);
 
     /// <summary>Creates the workflow for an organisation.</summary>
     /// <param name="organisation">The organisation model: grids, people, assignments, ladders.</param>
@@ -46,10 +59,15 @@ public sealed partial class CaseWorkflow
     /// The SLA policies cases are pinned to: <see cref="Register"/> records the policy that matches a case, and a priority
     /// change the one that matches then (by name and version). Null to pin nothing (cases are then matched when evaluated).
     /// </param>
+    /// <param name="clock">
+    /// The clock, when the host has one: registrations and commands dated more than a day ahead of it are refused (a command
+    /// from the future would block every later one). Without it, commands are accepted up to ten years after the registration.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="organisation"/> is null.</exception>
-    public CaseWorkflow(OrganisationModel organisation, ICaseAuthorizationPolicy? policy = null, SlaPolicySet? slaPolicies = null)
+    public CaseWorkflow(OrganisationModel organisation, ICaseAuthorizationPolicy? policy = null, SlaPolicySet? slaPolicies = null, IClock? clock = null)
     {
         _organisation = organisation ?? throw new ArgumentNullException(nameof(organisation));
+        _clock = clock;
         _policy = policy ?? new DefaultCaseAuthorizationPolicy();
         _slaPolicies = slaPolicies;
         (_info, _transitions) = Tabulate();
@@ -78,11 +96,18 @@ public sealed partial class CaseWorkflow
     /// <summary>The organisation model.</summary>
     public OrganisationModel Organisation => _organisation;
 
+    /// <summary>The latest instant a command on a case registered at <paramref name="registeredAt"/> may be dated now.</summary>
+    private Instant LatestAcceptable(Instant registeredAt) =>
+        _clock is null ? Min(registeredAt + LongestCase, LatestRegistration) : Min(_clock.GetCurrentInstant() + ClockLeeway, LatestRegistration);
+
+    private static Instant Min(Instant a, Instant b) => a < b ? a : b;
+
     /// <summary>Registers (登记) a case in the ledger.</summary>
     /// <param name="registration">What was reported.</param>
     /// <returns>The case, in <see cref="CaseState.Registered"/>, with a <see cref="CaseRegistered"/> event; its registration
     /// carries the pinned SLA policy when the workflow has SLA policies and the registration named none.</returns>
-    /// <exception cref="ArgumentException">The registration is incomplete (a default id, an undefined priority, a category or source without a code, no description), names an unknown grid or unit, or a unit outside its grid.</exception>
+    /// <exception cref="ArgumentException">The registration is incomplete (a default id, an undefined priority, a category or source without a code, no description), names an unknown grid, building or unit, or a unit outside its grid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">It is dated before 1900, after 2999, or more than a day ahead of the workflow's clock.</exception>
     public Case Register(CaseRegistration registration)
     {
         ArgumentNullException.ThrowIfNull(registration);
@@ -107,6 +132,17 @@ public sealed partial class CaseWorkflow
         if (string.IsNullOrWhiteSpace(registration.Description))
         {
             throw new ArgumentException($"Case '{registration.Id}' needs a description of what was reported.", nameof(registration));
+        }
+
+        var latest = _clock is null ? LatestRegistration : Min(LatestRegistration, _clock.GetCurrentInstant() + ClockLeeway);
+        if (registration.RegisteredAt < EarliestRegistration || registration.RegisteredAt > latest)
+        {
+            throw new ArgumentOutOfRangeException(nameof(registration), registration.RegisteredAt, $"Case '{registration.Id}' is registered at {registration.RegisteredAt}; a case is registered from {EarliestRegistration} to {latest}{(_clock is null ? "" : " (a day ahead of the clock)")}.");
+        }
+
+        if (registration.Location.BuildingId is { } building && !_organisation.ContainsBuilding(building))
+        {
+            throw new ArgumentException($"Case '{registration.Id}' is located in building '{building}', which the organisation model does not have.", nameof(registration));
         }
 
         if (!_organisation.ContainsGrid(registration.Location.GridId))
@@ -227,7 +263,7 @@ public sealed partial class CaseWorkflow
 
         if (!_organisation.TryGetPerson(command.Actor, out var actor))
         {
-            throw Refuse(c, command, [], $"'{command.Actor}' is not a person in the organisation model");
+            throw Refuse(c, command, [], $"'{command.Actor}' is not a person in the organisation model", RefusalReason.NotAuthorized);
         }
 
         var from = c.State;
@@ -241,7 +277,7 @@ public sealed partial class CaseWorkflow
         var decision = _policy.Authorize(c, command, actor, _organisation);
         if (!decision.IsAllowed)
         {
-            throw Refuse(c, command, actor.Roles, decision.Reason ?? "not authorised");
+            throw Refuse(c, command, actor.Roles, decision.Reason ?? "not authorised", RefusalReason.NotAuthorized);
         }
 
         var pin = command is ChangePriorityCommand change && _slaPolicies is not null

@@ -1,6 +1,7 @@
 using Governance.Cases;
 using Governance.DependencyInjection;
 using Governance.Organisation;
+using NodaTime;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,7 @@ public static class GovernanceWorkflowServiceCollectionExtensions
         services.TryAddSingleton(options.AuthorizationPolicy ?? new DefaultCaseAuthorizationPolicy());
         services.TryAddSingleton(options.SlaPolicies ?? Governance.Sla.SlaPolicySet.Default);
         services.TryAddSingleton(sp => new CaseWorkflow(
-            sp.GetRequiredService<OrganisationModel>(), sp.GetRequiredService<ICaseAuthorizationPolicy>(), sp.GetRequiredService<Governance.Sla.SlaPolicySet>()));
+            sp.GetRequiredService<OrganisationModel>(), sp.GetRequiredService<ICaseAuthorizationPolicy>(), sp.GetRequiredService<Governance.Sla.SlaPolicySet>(), sp.GetService<IClock>()));
         services.TryAddSingleton(sp => new Governance.Sla.SlaEngine(sp.GetRequiredService<Governance.Sla.SlaPolicySet>(), sp.GetRequiredService<Governance.Calendars.DeadlineCalculator>()));
         return services;
     }

@@ -12,7 +12,7 @@ public sealed class SlaPolicyNotFoundException : GovernanceException
     /// <param name="caseId">The case.</param>
     /// <param name="policy">The policy version it is pinned to.</param>
     public SlaPolicyNotFoundException(Id<Case> caseId, SlaPolicyReference policy)
-        : base($"Case '{caseId}' is pinned to SLA policy '{policy.Name}' version {policy.Version}, which this engine does not have; "
+        : base(RefusalReason.NotFound, $"Case '{caseId}' is pinned to SLA policy '{policy.Name}' version {policy.Version}, which this engine does not have; "
             + "pass the earlier policy versions to the SlaEngine, or evaluate a what-if under another policy set.")
     {
         CaseId = caseId;

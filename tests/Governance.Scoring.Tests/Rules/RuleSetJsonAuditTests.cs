@@ -46,6 +46,16 @@ public class RuleSetJsonAuditTests(ITestOutputHelper output)
         Assert.Contains(e.Errors, x => (x.Path + " " + x.Message).Contains(path, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Periods_and_rules_have_documented_bounds()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Governance.Scoring.Periods.ScoringPeriod.Quarter(10000, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Governance.Scoring.Periods.ScoringPeriod.Month(1899, 12));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ScoringRule("x", "甲", "A", Governance.People.Role.GridWorker, RuleKind.Bonus, "visit", decimal.MaxValue));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ScoringRule("x", "甲", "A", Governance.People.Role.GridWorker, RuleKind.Bonus, "visit", 1, decimal.MaxValue));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ScoringRule("x", "甲", "A", (Governance.People.Role)99, RuleKind.Bonus, "visit", 1));
+    }
+
     [Theory]
     [InlineData("fi-FI")]
     [InlineData("ar-SA")]

@@ -120,7 +120,8 @@ public class TimeBankLedgerTests
         var e = Assert.Throws<TimeBankRejectedException>(() =>
             ledger.Redeem(new RedemptionRequest("R1", Team, Acc(Wang), ServiceType.HomeCare, Today, TimeCredit.FromHours(1))));
         Assert.Equal(TimeBankRejection.NotAllowedForAccount, e.Reason);
-        Assert.Throws<ArgumentException>(() => ledger.Gift(new GiftRequest("G1", Team, Acc(Wang), TimeCredit.FromHours(1))));
+        var gift = Assert.Throws<TimeBankRejectedException>(() => ledger.Gift(new GiftRequest("G1", Team, Acc(Wang), TimeCredit.FromHours(1))));
+        Assert.Equal((TimeBankRejection.NotAllowedForAccount, RefusalReason.NotPermitted), (gift.Reason, gift.Refusal));   // the same rule, the same refusal
 
         ledger.Donate(new DonationRequest("N1", Team, TimeCredit.FromHours(10)));
         Assert.Equal(TimeCredit.FromHours(10), ledger.BalanceOf(TimeBankLedger.PoolAccountId).Posted);
@@ -160,6 +161,7 @@ public class TimeBankLedgerTests
         var (ledger, clock) = Create();
         for (var day = 0; day < 63; day++)
         {
+            clock.Reset(Start + Duration.FromDays(day + 1));   // a deposit records service that has happened
             ledger.Deposit(new DepositRequest($"D{day}", Acc(Wang), new ServiceRecord(ServiceType.CommunityService,
                 new Interval(Start + Duration.FromDays(day), Start + Duration.FromDays(day) + Duration.FromHours(24))), "JL-GW1"));
         }

@@ -153,7 +153,19 @@ public class SeedStoryTests
     public void Commands_out_of_time_order_are_refused()
     {
         var c = Register("time", CaseCategory.Parking, CaseSource.ResidentReport, 4, At(5, 6, 9), "乱停车");
-        Assert.Throws<ArgumentOutOfRangeException>(() => c.Respond(GridWorker(4), At(5, 6, 8)));
+        var e = Assert.Throws<CaseCommandRejectedException>(() => c.Respond(GridWorker(4), At(5, 6, 8)));
+        Assert.Equal(RefusalReason.OutOfOrder, e.Refusal);
         Assert.Empty(c.History);
+
+        // A command from the far future would block every later one: refused too, against the clock when the workflow has one.
+        Assert.Equal(RefusalReason.OutOfOrder, Assert.Throws<CaseCommandRejectedException>(() => c.Respond(GridWorker(4), At(5, 6, 9) + Duration.FromDays(3651))).Refusal);
+        var clock = new NodaTime.Testing.FakeClock(At(5, 6, 10));
+        var clocked = new CaseWorkflow(_workflow.Organisation, clock: clock);
+        var d = clocked.Register(new CaseRegistration("clocked", CaseSource.ResidentReport, CaseCategory.Parking, new CaseLocation(Grid(4)), "乱停车", At(5, 6, 9)));
+        Assert.Equal(RefusalReason.OutOfOrder, Assert.Throws<CaseCommandRejectedException>(() => d.Respond(GridWorker(4), At(5, 6, 10) + Duration.FromDays(2))).Refusal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => clocked.Register(new CaseRegistration("ahead", CaseSource.ResidentReport, CaseCategory.Parking, new CaseLocation(Grid(4)), "乱停车", At(5, 6, 10) + Duration.FromDays(2))));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _workflow.Register(new CaseRegistration("min", CaseSource.ResidentReport, CaseCategory.Parking, new CaseLocation(Grid(4)), "乱停车", Instant.MinValue)));
+        Assert.Throws<ArgumentException>(() => _workflow.Register(new CaseRegistration("nobuilding", CaseSource.ResidentReport, CaseCategory.Parking, new CaseLocation(Grid(4), "NO-SUCH"), "乱停车", At(5, 6, 9))));
+        d.Respond(GridWorker(4), At(5, 6, 10));
     }
 }
