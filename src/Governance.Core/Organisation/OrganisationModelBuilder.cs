@@ -164,8 +164,10 @@ public sealed class OrganisationModelBuilder
         }
 
         var unitNumbers = new HashSet<(Id<Building>, int)>();
+        var buildingsWithUnits = new HashSet<Id<Building>>();
         foreach (var u in _units)
         {
+            buildingsWithUnits.Add(u.BuildingId);
             var path = $"units[{u.Id}]";
             if (u.Number < 1)
             {
@@ -190,7 +192,7 @@ public sealed class OrganisationModelBuilder
 
         foreach (var b in _buildings)
         {
-            if (!_units.Any(u => u.BuildingId == b.Id))
+            if (!buildingsWithUnits.Contains(b.Id))
             {
                 errors.Add(new ValidationError($"buildings[{b.Id}]", $"building '{b.Name}' has no units; every building needs at least one unit mapped to a micro-grid"));
             }
