@@ -107,7 +107,7 @@ var score = Scorer.Score(RuleSet.GridWorkerDefaults, Role.GridWorker,
 
 var ledger = services.GetRequiredService<TimeBankLedger>();
 ledger.OpenPersonAccount(organisation.Person("GW1"));
-ledger.Deposit(new DepositRequest("d1", "GW1", new ServiceRecord(ServiceType.HomeVisit, new Interval(t0 - Duration.FromHours(2), t0)), "GW1"));
+ledger.Deposit(new DepositRequest("d1", "GW1", new ServiceRecord(ServiceType.HomeVisit, new Interval(t0 - Duration.FromHours(2), t0)), "SEC1"));
 var contexts = services.GetRequiredService<IDbContextFactory<GovernanceDbContext>>();
 await using (var db = await contexts.CreateDbContextAsync())
 {
@@ -120,7 +120,7 @@ var stored = await cases.LoadAsync("E1");
 var journal = new GroupCommitJournal<GovernanceDbContext>(contexts);
 var durable = await journal.RestoreAsync(TimeBankPolicy.Default, SystemClock.Instance);
 durable.OpenPersonAccount(organisation.Person("GW1"));
-await journal.ExecuteAsync(new DepositRequest("d1", "GW1", new ServiceRecord(ServiceType.HomeVisit, new Interval(t0 - Duration.FromHours(2), t0)), "GW1"));
+await journal.ExecuteAsync(new DepositRequest("d1", "GW1", new ServiceRecord(ServiceType.HomeVisit, new Interval(t0 - Duration.FromHours(2), t0)), "SEC1"));
 await journal.DisposeAsync();
 var restored = await new GroupCommitJournal<GovernanceDbContext>(contexts).RestoreAsync(TimeBankPolicy.Default, SystemClock.Instance);
 if (stored?.State != CaseState.Closed || restored.BalanceOf("GW1").Posted != ledger.BalanceOf("GW1").Posted) { Console.WriteLine("store failed"); return 1; }

@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Governance;
+using Governance.Calendars;
 using Governance.Scoring.Rules;
 using Governance.Sla;
 using Governance.Validation;
@@ -21,11 +23,12 @@ var policy = new Option<FileInfo?>("--policy") { Description = "SLA policy JSON 
 var rules = new Option<FileInfo?>("--rules") { Description = "Grid-worker rule set JSON file (see RuleSetJson)." };
 var format = new Option<string>("--format") { Description = "Output: table or json.", DefaultValueFactory = _ => "table" };
 format.AcceptOnlyFromAmong("table", "json");
+var uncovered = new Option<bool>("--allow-uncovered-years") { Description = "Run dates outside the calendar's years (only weekends are known there)." };
 var compare = new Option<FileInfo[]>("--compare") { Description = "Run the same workload under two SLA policy files and print the differences: --compare A.json B.json.", AllowMultipleArgumentsPerToken = true };
 
 var root = new RootCommand("Governance district simulator — 网格化治理模拟：四步闭环时限、楼长积分、网格员考核、时间银行。")
 {
-    seed, from, to, casesPerDay, grids, speed, policy, rules, format, compare,
+    seed, from, to, casesPerDay, grids, speed, policy, rules, format, compare, uncovered,
 };
 
 root.SetAction(parse =>
@@ -39,12 +42,24 @@ root.SetAction(parse =>
             throw new UsageException($"--to {end:uuuu-MM-dd} is before --from {start:uuuu-MM-dd}.");
         }
 
+        if (Period.Between(start, end, PeriodUnits.Days).Days > 3 * 366)
+        {
+            throw new UsageException($"--from {start:uuuu-MM-dd} to --to {end:uuuu-MM-dd} is more than three years; simulate at most three years at a time.");
+        }
+
+        // The calendar knows holidays and 调休 days only for the years it covers; elsewhere it would use weekends alone.
+        var covered = ChinaCalendar.Mainland.CoveredYears;
+        if (!parse.GetValue(uncovered) && (start.Year < covered[0] || end.Year > covered[^1]))
+        {
+            throw new UsageException($"--from {start:uuuu-MM-dd} to --to {end:uuuu-MM-dd} leaves the calendar's years ({covered[0]}–{covered[^1]}), where only weekends are known; pass --allow-uncovered-years to run anyway.");
+        }
+
         var perDay = parse.GetValue(casesPerDay);
         var gridCount = parse.GetValue(grids);
         var workerSpeed = parse.GetValue(speed);
-        if (perDay is < 0 or > 100_000 || gridCount is < 1 or > 10_000 || workerSpeed is <= 0 or > 100)
+        if (!(perDay is >= 0 and <= 100_000) || gridCount is < 1 or > 10_000 || !(workerSpeed is > 0 and <= 100))
         {
-            throw new UsageException("Expected --cases-per-day 0–100000, --grids 1–10000 and --worker-speed above 0 and at most 100.");
+            throw new UsageException("Expected --cases-per-day 0–100000, --grids 1–10000 and --worker-speed above 0 and at most 100 (finite numbers).");
         }
 
         var gridRules = parse.GetValue(rules) is { } rulesFile ? RuleSetJson.Parse(Read(rulesFile)) : RuleSet.GridWorkerDefaults;
@@ -90,16 +105,38 @@ root.SetAction(parse =>
     catch (UsageException e)
     {
         Console.Error.WriteLine($"error: {e.Message}");
-        return 2;
+        return ExitCodes.Usage;
     }
     catch (ValidationFailedException e)
     {
         Console.Error.WriteLine($"error: {e.Message}");
-        return 2;
+        return ExitCodes.BadInput;
+    }
+    catch (Exception e) when (e is ArgumentException or GovernanceException)
+    {
+        Console.Error.WriteLine($"error: the input cannot be simulated: {e.Message}");
+        return ExitCodes.BadInput;
+    }
+    catch (Exception e)
+    {
+        Console.Error.WriteLine($"internal error ({e.GetType().Name}): {e.Message}");
+        Console.Error.WriteLine("This is a defect in the simulator; please report it with the command line that caused it.");
+        return ExitCodes.Internal;
     }
 });
 
-return root.Parse(args).Invoke();
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine($"error: {error.Message}");
+    }
+
+    return ExitCodes.Usage;
+}
+
+return parsed.Invoke();
 
 static SimulationReport Run(SimulationOptions options)
 {
@@ -139,6 +176,14 @@ static string Read(FileInfo file)
 }
 
 internal sealed class UsageException(string message) : Exception(message);
+
+/// <summary>The simulator's exit codes: 0 success, 2 a usage error (options), 3 bad input (a policy or rule file), 70 an internal failure.</summary>
+internal static class ExitCodes
+{
+    public const int Usage = 2;
+    public const int BadInput = 3;
+    public const int Internal = 70;
+}
 
 internal static partial class Program
 {

@@ -25,7 +25,7 @@ internal static class Simulation
         var clock = new FakeClock(Instant.FromUtc(2000, 1, 1, 0, 0));
         using var services = new ServiceCollection()
             .AddGovernanceCore(c => c.Clock = clock)
-            .AddGovernanceWorkflow(w => { w.Organisation = district.Organisation; w.SlaPolicies = o.Policy; })
+            .AddGovernanceWorkflow(w => { w.Organisation = district.Organisation; w.SlaPolicies = o.Policy; w.RefuseCommandsAheadOfClock = false; })
             .AddGovernanceScoring(s => s.GridWorkerRules = o.GridWorkerRules)
             .AddGovernanceTimeBank()
             .BuildServiceProvider();

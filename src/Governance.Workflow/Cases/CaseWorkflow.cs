@@ -43,8 +43,8 @@ public sealed partial class CaseWorkflow
     /// <summary>The earliest instant a case can be registered at: 1900-01-01 (the range deadlines are computed in).</summary>
     private static readonly Instant EarliestRegistration = Instant.FromUtc(1900, 1, 1, 0, 0);
 
-    /// <summary>The latest: the end of 2999.</summary>
-    private static readonly Instant LatestRegistration = Instant.FromUtc(2999, 12, 31, 0, 0);
+    /// <summary>The latest: the last second of 2999 (UTC).</summary>
+    private static readonly Instant LatestRegistration = Instant.FromUtc(2999, 12, 31, 23, 59, 59);
 
     /// <summary>How far ahead of the clock a registration or command may be dated: a day (clocks of devices in the field drift).</summary>
     private static readonly Duration ClockLeeway = Duration.FromDays(1);

@@ -14,4 +14,12 @@ public sealed class GovernanceWorkflowOptions
 
     /// <summary>The SLA policies (时限策略); the seeds' default policy if <see langword="null"/>. Load a district's file with <see cref="Sla.SlaPolicyJson.Parse"/>.</summary>
     public Sla.SlaPolicySet? SlaPolicies { get; set; }
+
+    /// <summary>
+    /// Whether the workflow refuses registrations and commands dated more than a day ahead of the registered
+    /// <see cref="NodaTime.IClock"/> (true by default: a command from the future would block every later one). Turn it off
+    /// for a simulation or an import that dates cases ahead of the clock; commands are then accepted up to ten years
+    /// after their case's registration.
+    /// </summary>
+    public bool RefuseCommandsAheadOfClock { get; set; } = true;
 }

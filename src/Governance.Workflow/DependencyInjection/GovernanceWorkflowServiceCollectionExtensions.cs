@@ -30,7 +30,8 @@ public static class GovernanceWorkflowServiceCollectionExtensions
         services.TryAddSingleton(options.AuthorizationPolicy ?? new DefaultCaseAuthorizationPolicy());
         services.TryAddSingleton(options.SlaPolicies ?? Governance.Sla.SlaPolicySet.Default);
         services.TryAddSingleton(sp => new CaseWorkflow(
-            sp.GetRequiredService<OrganisationModel>(), sp.GetRequiredService<ICaseAuthorizationPolicy>(), sp.GetRequiredService<Governance.Sla.SlaPolicySet>(), sp.GetService<IClock>()));
+            sp.GetRequiredService<OrganisationModel>(), sp.GetRequiredService<ICaseAuthorizationPolicy>(), sp.GetRequiredService<Governance.Sla.SlaPolicySet>(),
+            options.RefuseCommandsAheadOfClock ? sp.GetService<IClock>() : null));
         services.TryAddSingleton(sp => new Governance.Sla.SlaEngine(sp.GetRequiredService<Governance.Sla.SlaPolicySet>(), sp.GetRequiredService<Governance.Calendars.DeadlineCalculator>()));
         return services;
     }
