@@ -1,4 +1,5 @@
 using Governance.Calendars;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Testing;
 
@@ -32,5 +33,31 @@ public class DependencyInjectionTests
             .BuildServiceProvider();
         Assert.Same(clock, provider.GetRequiredService<IClock>());
         Assert.Equal(DateTimeZone.Utc, provider.GetRequiredService<DeadlineCalculator>().Zone);
+    }
+
+    [Fact]
+    public void Calls_compose_in_any_order_and_the_zone_binds_from_configuration()
+    {
+        // A later AddGovernanceCore (after another package registered Core's defaults) still applies.
+        using var later = new ServiceCollection().AddGovernanceCore().AddGovernanceCore(o => o.TimeZoneId = "Asia/Urumqi").BuildServiceProvider();
+        Assert.Equal("Asia/Urumqi", later.GetRequiredService<DateTimeZone>().Id);
+
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Governance:Core:TimeZoneId"] = "Asia/Harbin" })
+            .Build();
+        using var bound = new ServiceCollection().AddGovernanceCore()
+            .Configure<Governance.DependencyInjection.GovernanceCoreOptions>(configuration.GetSection("Governance:Core")).BuildServiceProvider();
+        Assert.Equal("Asia/Harbin", bound.GetRequiredService<DeadlineCalculator>().Zone.Id);
+    }
+
+    [Fact]
+    public void A_bad_setting_is_an_options_validation_error_naming_it()
+    {
+        using var unknown = new ServiceCollection().AddGovernanceCore(o => o.TimeZoneId = "Mars/Olympus").BuildServiceProvider();
+        var e = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => unknown.GetRequiredService<DateTimeZone>());
+        Assert.Contains("Mars/Olympus", e.Message);
+
+        using var two = new ServiceCollection().AddGovernanceCore(o => { o.TimeZone = DateTimeZone.Utc; o.TimeZoneId = "Asia/Shanghai"; }).BuildServiceProvider();
+        Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => two.GetRequiredService<DeadlineCalculator>());
     }
 }

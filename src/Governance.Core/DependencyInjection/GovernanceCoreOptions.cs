@@ -2,15 +2,42 @@ using Governance.Calendars;
 
 namespace Governance.DependencyInjection;
 
-/// <summary>核心配置 — options for <c>AddGovernanceCore</c>: the calendar and the time zone deadlines are computed in.</summary>
+/// <summary>
+/// 核心配置 — options for <c>AddGovernanceCore</c>: the calendar, the one time zone every package computes in, and the clock.
+/// Set them in code (<c>AddGovernanceCore(o => …)</c>, any number of calls in any order) or bind them from configuration
+/// (<c>services.Configure&lt;GovernanceCoreOptions&gt;(configuration.GetSection("Governance:Core"))</c>: <c>TimeZoneId</c>).
+/// They are checked when first used; a bad setting is an <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>
+/// naming it.
+/// </summary>
 public sealed class GovernanceCoreOptions
 {
+    /// <summary>The default time zone's id: Asia/Shanghai.</summary>
+    public const string DefaultTimeZoneId = "Asia/Shanghai";
+
     /// <summary>The business calendar; China's shipped 2025–2026 calendar by default.</summary>
     public BusinessCalendar Calendar { get; set; } = ChinaCalendar.Mainland;
 
-    /// <summary>The time zone; Asia/Shanghai from NodaTime's TZDB by default.</summary>
-    public DateTimeZone TimeZone { get; set; } = ChinaCalendar.TimeZone;
+    /// <summary>The time zone, as a zone; null (the default) to use <see cref="TimeZoneId"/>. Set one of the two.</summary>
+    public DateTimeZone? TimeZone { get; set; }
+
+    /// <summary>The time zone, as a TZDB id (bindable from configuration); <see cref="DefaultTimeZoneId"/> when neither is set.</summary>
+    public string? TimeZoneId { get; set; }
 
     /// <summary>The clock; <see langword="null"/> (the default) registers the system clock unless the host registered an <see cref="IClock"/> already.</summary>
     public IClock? Clock { get; set; }
+
+    /// <summary>The zone the options name: <see cref="TimeZone"/>, else the zone of <see cref="TimeZoneId"/>, else Asia/Shanghai.</summary>
+    /// <returns>The zone.</returns>
+    /// <exception cref="InvalidOperationException">The id is not a TZDB zone, or the two settings name different zones.</exception>
+    public DateTimeZone ResolveTimeZone()
+    {
+        var byId = TimeZoneId is null ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZoneId)
+            ?? throw new InvalidOperationException($"TimeZoneId '{TimeZoneId}' is not a time zone of the TZDB (e.g. Asia/Shanghai, Asia/Urumqi).");
+        if (TimeZone is not null && byId is not null && TimeZone.Id != byId.Id)
+        {
+            throw new InvalidOperationException($"TimeZone is {TimeZone.Id} but TimeZoneId is {byId.Id}; set one time zone.");
+        }
+
+        return TimeZone ?? byId ?? DateTimeZoneProviders.Tzdb[DefaultTimeZoneId];
+    }
 }

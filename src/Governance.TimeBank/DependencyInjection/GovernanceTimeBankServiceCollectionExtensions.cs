@@ -7,8 +7,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class GovernanceTimeBankServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers a <see cref="TimeBankPolicy"/> and one <see cref="TimeBankLedger"/> as singletons, using the
-    /// <see cref="IClock"/> that <c>AddGovernanceCore</c> registers (call that too). The ledger is in memory and
+    /// Registers Core (<c>AddGovernanceCore</c>), a <see cref="TimeBankPolicy"/> and one <see cref="TimeBankLedger"/> as
+    /// singletons, using Core's <see cref="IClock"/> and its one time zone: the policy computes in Core's zone (a policy that
+    /// names another zone than Core's is refused when first resolved, so the packages never disagree about local dates). The ledger is in memory and
     /// thread-safe; a host that persists it registers its own ledger, made with <see cref="TimeBankLedger.Restore"/> and an
     /// <see cref="ITimeBankWriteAhead"/>, before calling this.
     /// </summary>
@@ -18,8 +19,17 @@ public static class GovernanceTimeBankServiceCollectionExtensions
     public static IServiceCollection AddGovernanceTimeBank(this IServiceCollection services, Func<TimeBankPolicy, TimeBankPolicy>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddGovernanceCore();
         var policy = configure?.Invoke(TimeBankPolicy.Default) ?? TimeBankPolicy.Default;
-        services.TryAddSingleton(policy);
+        ArgumentNullException.ThrowIfNull(policy, "configure");
+        var chosenZone = !ReferenceEquals(policy.TimeZone, TimeBankPolicy.Default.TimeZone);
+        services.TryAddSingleton(sp =>
+        {
+            var zone = sp.GetRequiredService<DateTimeZone>();
+            return !chosenZone || policy.TimeZone.Id == zone.Id
+                ? policy with { TimeZone = zone }
+                : throw new InvalidOperationException($"The time-bank policy names time zone {policy.TimeZone.Id} but Governance.Core computes in {zone.Id}; set the one time zone in AddGovernanceCore.");
+        });
         services.TryAddSingleton(sp => new TimeBankLedger(sp.GetRequiredService<IClock>(), sp.GetRequiredService<TimeBankPolicy>()));
         return services;
     }

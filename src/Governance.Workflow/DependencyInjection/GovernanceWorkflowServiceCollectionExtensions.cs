@@ -1,8 +1,10 @@
 using Governance.Cases;
 using Governance.DependencyInjection;
 using Governance.Organisation;
-using NodaTime;
+using Governance.Sla;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -10,29 +12,35 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class GovernanceWorkflowServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers Core (<c>AddGovernanceCore</c> with its defaults, unless already added), the authorization
-    /// policy, the <see cref="CaseWorkflow"/> definition, the SLA policy set and the <see cref="Governance.Sla.SlaEngine"/>, as singletons. Services the host registered first are kept.
+    /// Registers Core (<c>AddGovernanceCore</c>), the authorization policy, the <see cref="CaseWorkflow"/> definition, the SLA
+    /// policy set and the <see cref="SlaEngine"/>, as singletons made from <see cref="IOptions{TOptions}"/> of
+    /// <see cref="GovernanceWorkflowOptions"/> when first resolved. Each call adds its <paramref name="configure"/>, so calls
+    /// compose in any order. Services the host registered first are kept; without <see cref="GovernanceWorkflowOptions.Organisation"/>
+    /// the host registers an <see cref="OrganisationModel"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the options (the organisation model, the policy).</param>
+    /// <param name="configure">Sets the options (the organisation model, the policies).</param>
     /// <returns>The service collection.</returns>
     public static IServiceCollection AddGovernanceWorkflow(this IServiceCollection services, Action<GovernanceWorkflowOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = new GovernanceWorkflowOptions();
-        configure?.Invoke(options);
         services.AddGovernanceCore();
-        if (options.Organisation is not null)
+        var options = services.AddOptions<GovernanceWorkflowOptions>();
+        if (configure is not null)
         {
-            services.TryAddSingleton(options.Organisation);
+            options.Configure(configure);
         }
 
-        services.TryAddSingleton(options.AuthorizationPolicy ?? new DefaultCaseAuthorizationPolicy());
-        services.TryAddSingleton(options.SlaPolicies ?? Governance.Sla.SlaPolicySet.Default);
+        services.TryAddSingleton(sp => Options(sp).Organisation
+            ?? throw new InvalidOperationException("AddGovernanceWorkflow needs an organisation model: set GovernanceWorkflowOptions.Organisation, or register an OrganisationModel."));
+        services.TryAddSingleton(sp => Options(sp).AuthorizationPolicy ?? new DefaultCaseAuthorizationPolicy());
+        services.TryAddSingleton(sp => Options(sp).SlaPolicies ?? SlaPolicySet.Default);
         services.TryAddSingleton(sp => new CaseWorkflow(
-            sp.GetRequiredService<OrganisationModel>(), sp.GetRequiredService<ICaseAuthorizationPolicy>(), sp.GetRequiredService<Governance.Sla.SlaPolicySet>(),
-            options.RefuseCommandsAheadOfClock ? sp.GetService<IClock>() : null));
-        services.TryAddSingleton(sp => new Governance.Sla.SlaEngine(sp.GetRequiredService<Governance.Sla.SlaPolicySet>(), sp.GetRequiredService<Governance.Calendars.DeadlineCalculator>()));
+            sp.GetRequiredService<OrganisationModel>(), sp.GetRequiredService<ICaseAuthorizationPolicy>(), sp.GetRequiredService<SlaPolicySet>(),
+            Options(sp).RefuseCommandsAheadOfClock ? sp.GetService<IClock>() : null));
+        services.TryAddSingleton(sp => new SlaEngine(sp.GetRequiredService<SlaPolicySet>(), sp.GetRequiredService<Governance.Calendars.DeadlineCalculator>()));
         return services;
     }
+
+    private static GovernanceWorkflowOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<GovernanceWorkflowOptions>>().Value;
 }
