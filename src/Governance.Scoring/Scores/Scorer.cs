@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using Governance.People;
 using Governance.Scoring.Facts;
 using Governance.Scoring.Periods;
+using Governance.Diagnostics;
 using Governance.Scoring.Rules;
 
 namespace Governance.Scoring.Scores;
@@ -42,6 +43,10 @@ public static class Scorer
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(period);
+        using var activity = ScoringTelemetry.Source.StartActivity("scoring.run");
+        activity?.SetTag("role", role.ToString());
+        activity?.SetTag("period", period.ToString());
+        var started = ScoringTelemetry.Start();
         var plan = new ScoringPlan(rules, role, period);
         using var pass = new FirstPass(plan, facts.TryGetNonEnumeratedCount(out var count) ? count : 0);
         switch (facts)
@@ -69,7 +74,9 @@ public static class Scorer
             }
         }
 
-        return Tally(plan, pass);
+        var scores = Tally(plan, pass);
+        ScoringTelemetry.Finished(started, role.ToString(), pass.HitCount);
+        return scores;
     }
 
     /// <summary>Pass 2: groups the hits by person (a counting sort), then scores one person at a time, in order of id, in a small, reused working set.</summary>

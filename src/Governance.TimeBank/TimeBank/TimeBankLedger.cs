@@ -1,4 +1,5 @@
 using System.Globalization;
+using Governance.Diagnostics;
 using Governance.People;
 
 namespace Governance.TimeBank;
@@ -257,6 +258,9 @@ public sealed partial class TimeBankLedger
         ArgumentNullException.ThrowIfNull(request);
         CheckId(request.Id.Value, "request.Id");
         CheckClientId(request.Id.Value, "request.Id");
+        using var activity = TimeBankTelemetry.Source.StartActivity("timebank.request");
+        activity?.SetTag("transaction.id", request.Id.Value);
+        activity?.SetTag("request", request.GetType().Name);
         lock (_lock)
         {
             Sweep();
@@ -275,6 +279,7 @@ public sealed partial class TimeBankLedger
                 rejection = new TimeBankRejectedException(request.Id, TimeBankRejection.IdConflict,
                     $"the id was used at {transaction.Timestamp} by a {transaction.Kind} with different content; a retry must send the same request.");
                 transaction = null;
+                TimeBankTelemetry.Rejected(TimeBankRejection.IdConflict);
                 return false;
             }
 
@@ -305,11 +310,13 @@ public sealed partial class TimeBankLedger
             if (transaction is not null)
             {
                 _transactions.Add(transaction, hash);
+                TimeBankTelemetry.Posted(transaction.Kind);
                 return true;
             }
 
             rejection = _rejection!;
             _rejection = null;
+            TimeBankTelemetry.Rejected(rejection.Reason);
             return false;
         }
     }

@@ -158,6 +158,7 @@ public sealed partial class CaseWorkflow
         registration = registration with { MicroGridId = StartingMicroGrid(registration) };
         var c = new Case(this, registration);
         c.Registered();
+        Diagnostics.WorkflowTelemetry.CaseRegistered(registration.Source);
         return c;
     }
 
@@ -259,6 +260,30 @@ public sealed partial class CaseWorkflow
     internal void Execute(Case c, CaseCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
+        using var activity = Diagnostics.WorkflowTelemetry.Source.StartActivity("case.command");
+        activity?.SetTag("case.id", c.Id.Value);
+        activity?.SetTag("trigger", command.Trigger.ToString());
+        try
+        {
+            ExecuteChecked(c, command);
+            Diagnostics.WorkflowTelemetry.CommandAccepted(command.Trigger);
+        }
+        catch (CaseCommandRejectedException e)
+        {
+            Diagnostics.WorkflowTelemetry.CommandRefused(command.Trigger, e.Refusal);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.Refusal.ToString());
+            throw;
+        }
+        catch (ArgumentException)
+        {
+            Diagnostics.WorkflowTelemetry.CommandRefused(command.Trigger, RefusalReason.InvalidArgument);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, nameof(RefusalReason.InvalidArgument));
+            throw;
+        }
+    }
+
+    private void ExecuteChecked(Case c, CaseCommand command)
+    {
         CheckArguments(c, command);
 
         if (!_organisation.TryGetPerson(command.Actor, out var actor))

@@ -97,6 +97,7 @@ public sealed class CaseSla
                     if (_reported.Add(new SlaThresholdKey(c.State.Step, c.State.Cycle, c.State.Department?.Code, percent)))
                     {
                         fresh.Add(new SlaThresholdReached(CaseId, c.State.Step, c.State.Cycle, c.State.Department, percent, instant));
+                        Diagnostics.WorkflowTelemetry.ThresholdCrossed(c.State.Step, percent);
                     }
                 }
                 else if (instant > at && c.End is null && !c.PausedNow && (next is null || instant < next))
