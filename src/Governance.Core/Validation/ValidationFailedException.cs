@@ -6,7 +6,7 @@ namespace Governance.Validation;
 /// the whole file in one pass.
 /// </summary>
 /// <remarks>This is a caller's mistake (bad input), so it derives from <see cref="ArgumentException"/>.
-/// Nothing is built or changed when it is thrown.</remarks>
+/// Nothing is built or changed when it is thrown. The message's frame is in the current UI culture (English or zh-CN).</remarks>
 public sealed class ValidationFailedException : ArgumentException
 {
     /// <summary>Creates the exception from the list of problems found.</summary>
@@ -35,7 +35,7 @@ public sealed class ValidationFailedException : ArgumentException
             throw new ArgumentException("A validation failure needs at least one error.", nameof(errors));
         }
 
-        return $"The {subject} is invalid ({errors.Count} problem{(errors.Count == 1 ? "" : "s")}):"
+        return Resources.GovernanceMessages.Format("ValidationFailed", subject, errors.Count)
             + Environment.NewLine
             + string.Join(Environment.NewLine, errors.Select(e => "  - " + e));
     }

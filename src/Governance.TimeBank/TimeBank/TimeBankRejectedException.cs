@@ -8,7 +8,7 @@ public sealed class TimeBankRejectedException : GovernanceException
     /// <param name="reason">The rule broken.</param>
     /// <param name="message">The explanation: the accounts, the amounts, what is allowed.</param>
     public TimeBankRejectedException(Id<TimeBankTransaction> transaction, TimeBankRejection reason, string message)
-        : base(RefusalOf(reason), $"Time-bank transaction '{transaction}' rejected ({reason}): {message}")
+        : base(RefusalOf(reason), Governance.Resources.GovernanceMessages.Format("TimeBankRejected", transaction, reason, message))
     {
         Transaction = transaction;
         Reason = reason;

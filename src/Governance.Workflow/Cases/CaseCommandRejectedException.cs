@@ -1,10 +1,12 @@
 using Governance.People;
+using Governance.Resources;
 
 namespace Governance.Cases;
 
 /// <summary>
 /// 指令被拒 — a command was not accepted: the trigger is not permitted in the case's state, a domain rule
-/// forbids it now, or the actor is not authorised. The case is unchanged.
+/// forbids it now, or the actor is not authorised. The case is unchanged. The message is in the current UI culture
+/// (English or zh-CN); <see cref="GovernanceException.Refusal"/> says what kind of refusal it is.
 /// </summary>
 public sealed class CaseCommandRejectedException : GovernanceException
 {
@@ -20,9 +22,11 @@ public sealed class CaseCommandRejectedException : GovernanceException
     public CaseCommandRejectedException(
         Id<Case> caseId, CaseState state, CaseTrigger trigger, Id<Person> actor, IReadOnlyCollection<Role> actorRoles, IReadOnlyList<CaseTrigger> permittedNow, string reason,
         RefusalReason refusal = RefusalReason.NotPermitted)
-        : base(refusal, $"Case '{caseId}' is {state} ({CaseDisplayNames.Of(state)}): {trigger} ({CaseDisplayNames.Of(trigger)}) by '{actor}' "
-            + $"[{(actorRoles.Count == 0 ? "no known roles" : string.Join(", ", actorRoles))}] was refused: {reason}. "
-            + $"Permitted now: {(permittedNow.Count == 0 ? "nothing (the case is finished)" : string.Join(", ", permittedNow))}.")
+        : base(refusal, GovernanceMessages.Format(
+            "CaseCommandRefused", caseId, state, CaseDisplayNames.Of(state), trigger, CaseDisplayNames.Of(trigger), actor,
+            actorRoles.Count == 0 ? GovernanceMessages.Text("NoKnownRoles") : string.Join(", ", actorRoles),
+            reason,
+            permittedNow.Count == 0 ? GovernanceMessages.Text("NothingPermitted") : string.Join(", ", permittedNow)))
     {
         CaseId = caseId;
         State = state;

@@ -12,7 +12,7 @@ public sealed class CaseHistoryCorruptException : GovernanceException
     /// <param name="sequence">The position (from 1) of the entry refused.</param>
     /// <param name="reason">What is wrong with it.</param>
     public CaseHistoryCorruptException(Id<Case> caseId, int sequence, string reason)
-        : base(RefusalReason.InvalidArgument, $"The stored history of case '{caseId}' is corrupt at entry {sequence}: {reason}. Nothing was restored.")
+        : base(RefusalReason.InvalidArgument, Governance.Resources.GovernanceMessages.Format("CaseHistoryCorrupt", caseId, sequence, reason))
     {
         CaseId = caseId;
         Sequence = sequence;

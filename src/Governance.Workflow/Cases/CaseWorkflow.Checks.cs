@@ -13,7 +13,7 @@ public sealed partial class CaseWorkflow
     {
         if (command.At < c.LastActivityAt)
         {
-            throw Refuse(c, command, [], $"it is dated {command.At}, before the case's last recorded action ({c.LastActivityAt}); commands come in time order", RefusalReason.OutOfOrder);
+            throw Refuse(c, command, [], Resources.GovernanceMessages.Format("CommandBeforeLast", command.At, c.LastActivityAt), RefusalReason.OutOfOrder);
         }
 
         if (command.At > LatestAcceptable(c.RegisteredAt))

@@ -288,21 +288,21 @@ public sealed partial class CaseWorkflow
 
         if (!_organisation.TryGetPerson(command.Actor, out var actor))
         {
-            throw Refuse(c, command, [], $"'{command.Actor}' is not a person in the organisation model", RefusalReason.NotAuthorized);
+            throw Refuse(c, command, [], Resources.GovernanceMessages.Format("NotAPerson", command.Actor), RefusalReason.NotAuthorized);
         }
 
         var from = c.State;
         var to = _transitions[Index(from, command.Trigger, GuardInput(command))];
         if (to < 0)
         {
-            throw Refuse(c, command, actor.Roles, $"{command.Trigger} is not permitted while the case is {from}");
+            throw Refuse(c, command, actor.Roles, Resources.GovernanceMessages.Format("NotPermittedInState", command.Trigger, from));
         }
 
         var nextLevel = CheckRules(c, command, actor);
         var decision = _policy.Authorize(c, command, actor, _organisation);
         if (!decision.IsAllowed)
         {
-            throw Refuse(c, command, actor.Roles, decision.Reason ?? "not authorised", RefusalReason.NotAuthorized);
+            throw Refuse(c, command, actor.Roles, decision.Reason ?? Resources.GovernanceMessages.Text("NotAuthorised"), RefusalReason.NotAuthorized);
         }
 
         var pin = command is ChangePriorityCommand change && _slaPolicies is not null

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Governance.Cases;
+using Governance.Sla;
+using Governance.Validation;
+using static Governance.Testing.SeedCommunities;
+
+namespace Governance.Tests;
+
+/// <summary>Refusal and validation messages follow the current UI culture: English by default, zh-CN shipped beside it.</summary>
+public class LocalisationTests
+{
+    private static T Under<T>(string culture, Func<T> act)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            return act();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    [Fact]
+    public void A_refusal_reads_in_Chinese_under_zh_CN_and_in_English_otherwise()
+    {
+        var workflow = new CaseWorkflow(JiuLong());
+        var t0 = Instant.FromUtc(2026, 3, 2, 1, 0);
+        var c = workflow.Register(new CaseRegistration("l10n", CaseSource.ResidentReport, CaseCategory.Parking, new CaseLocation(Grid(1)), "乱停车", t0));
+        string Refusal() => Assert.Throws<CaseCommandRejectedException>(() => c.Resolve(GridWorker(1), t0 + Duration.FromMinutes(1))).Message;
+
+        var zh = Under("zh-CN", Refusal);
+        Assert.Contains("被拒绝", zh);
+        Assert.Contains("当前允许", zh);
+        Assert.Contains("l10n", zh);
+        var en = Under("en-US", Refusal);
+        Assert.Contains("was refused", en);
+        Assert.Contains("Permitted now", en);
+
+        var invalid = Under("zh-CN", () => Assert.Throws<ValidationFailedException>(() => SlaPolicyJson.Parse("{}")).Message);
+        Assert.Contains("无效", invalid);
+        Assert.Contains("$.policies", invalid);
+    }
+}
