@@ -14,6 +14,9 @@ internal sealed class District
 
     public required IReadOnlyDictionary<Id<Grid>, Id<Person>> WorkerOf { get; init; }
 
+    /// <summary>Every grid worker of each grid (the first is <see cref="WorkerOf"/>).</summary>
+    public required IReadOnlyDictionary<Id<Grid>, IReadOnlyList<Id<Person>>> WorkersOf { get; init; }
+
     public required IReadOnlyDictionary<Id<Grid>, Id<Person>> LeaderOf { get; init; }
 
     public required IReadOnlyDictionary<Id<Grid>, IReadOnlyList<Id<Building>>> BuildingsOf { get; init; }
@@ -28,8 +31,13 @@ internal sealed class District
 
     public required IReadOnlyDictionary<string, Id<Person>> Liaisons { get; init; }
 
-    public static District Build(int grids)
+    /// <summary>Builds the district.</summary>
+    /// <param name="grids">How many grids.</param>
+    /// <param name="workersPerGrid">Grid workers per grid.</param>
+    /// <param name="staff">Overrides: grid number (from 1) → its grid workers.</param>
+    public static District Build(int grids, int workersPerGrid = 1, IReadOnlyDictionary<int, int>? staff = null)
     {
+        var workersOf = new Dictionary<Id<Grid>, IReadOnlyList<Id<Person>>>();
         var b = new OrganisationModelBuilder().Add(new SubDistrict("LSW", "灵山卫街道"));
         var gridIds = new List<Id<Grid>>();
         var worker = new Dictionary<Id<Grid>, Id<Person>>();
@@ -56,6 +64,16 @@ internal sealed class District
                 Id<Person> gw = $"{community}-GW{g}";
                 Id<Person> gl = $"{community}-GL{((g - 1) / 4) + 1}";
                 b.Add(new Person(gw, $"{community}网格员{g}", [Role.GridWorker]));
+                var count = staff is not null && staff.TryGetValue(gridIds.Count, out var n) ? n : workersPerGrid;
+                var team = new List<Id<Person>> { gw };
+                for (var extra = 2; extra <= count; extra++)
+                {
+                    Id<Person> more = $"{community}-GW{g}-{extra}";
+                    b.Add(new Person(more, $"{community}网格员{g}-{extra}", [Role.GridWorker])).Add(new GridAssignment(more, grid, Role.GridWorker));
+                    team.Add(more);
+                }
+
+                workersOf[grid] = team;
                 if (g % 4 == 1)
                 {
                     b.Add(new Person(gl, $"{community}网格长{((g - 1) / 4) + 1}", [Role.GridLeader]));
@@ -121,6 +139,7 @@ internal sealed class District
             Organisation = b.Build(),
             Grids = gridIds,
             WorkerOf = worker,
+            WorkersOf = workersOf,
             LeaderOf = leader,
             SecretaryOf = secretary,
             BuildingsOf = buildings.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Id<Building>>)kv.Value),

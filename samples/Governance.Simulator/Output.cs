@@ -106,4 +106,28 @@ internal static class Output
 
         AnsiConsole.Write(table);
     }
+
+    public static void Estimates(string policy, int runs, IReadOnlyList<Estimate> estimates)
+    {
+        var table = new Table().Title(Markup.Escape($"{policy}: {runs} runs, mean and 95 % interval")).AddColumns("figure", "mean", "95 % interval");
+        foreach (var e in estimates)
+        {
+            table.AddRow(Markup.Escape(e.Figure), Pct(e.Mean), $"{Pct(e.Low)} … {Pct(e.High)}");
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    public static void Differences(string a, string b, IReadOnlyList<Difference> differences)
+    {
+        var table = new Table().Title(Markup.Escape($"{b} − {a}: paired over the same seeds, 95 % interval")).AddColumns("figure", a, b, "difference", "95 % interval", "significant");
+        foreach (var d in differences)
+        {
+            table.AddRow(Markup.Escape(d.Figure), Pct(d.MeanA), Pct(d.MeanB), Signed(d.Mean), $"{Signed(d.Low)} … {Signed(d.High)}", d.Significant ? "yes" : "no");
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static string Signed(double x) => string.Create(CultureInfo.InvariantCulture, $"{(x >= 0 ? "+" : "")}{x * 100:F1} pt");
 }

@@ -23,12 +23,14 @@ var policy = new Option<FileInfo?>("--policy") { Description = "SLA policy JSON 
 var rules = new Option<FileInfo?>("--rules") { Description = "Grid-worker rule set JSON file (see RuleSetJson)." };
 var format = new Option<string>("--format") { Description = "Output: table or json.", DefaultValueFactory = _ => "table" };
 format.AcceptOnlyFromAmong("table", "json");
+var runs = new Option<int>("--runs") { Description = "Run this many seeds (seed, seed+1, …) and report each figure as a mean with a 95 % interval; with --compare, paired differences.", DefaultValueFactory = _ => 1 };
+var workersPerGrid = new Option<int>("--workers-per-grid") { Description = "Staffing: grid workers per grid, each doing one task at a time.", DefaultValueFactory = _ => 1 };
 var uncovered = new Option<bool>("--allow-uncovered-years") { Description = "Run dates outside the calendar's years (only weekends are known there)." };
 var compare = new Option<FileInfo[]>("--compare") { Description = "Run the same workload under two SLA policy files and print the differences: --compare A.json B.json.", AllowMultipleArgumentsPerToken = true };
 
 var root = new RootCommand("Governance district simulator — 网格化治理模拟：四步闭环时限、楼长积分、网格员考核、时间银行。")
 {
-    seed, from, to, casesPerDay, grids, speed, policy, rules, format, compare, uncovered,
+    seed, from, to, casesPerDay, grids, speed, policy, rules, format, compare, uncovered, runs, workersPerGrid,
 };
 
 root.SetAction(parse =>
@@ -62,15 +64,39 @@ root.SetAction(parse =>
             throw new UsageException("Expected --cases-per-day 0–100000, --grids 1–10000 and --worker-speed above 0 and at most 100 (finite numbers).");
         }
 
+        var runCount = parse.GetValue(runs);
+        var staff = parse.GetValue(workersPerGrid);
+        if (runCount is < 1 or > 1000 || staff is < 1 or > 20)
+        {
+            throw new UsageException("Expected --runs 1–1000 and --workers-per-grid 1–20.");
+        }
+
         var gridRules = parse.GetValue(rules) is { } rulesFile ? RuleSetJson.Parse(Read(rulesFile)) : RuleSet.GridWorkerDefaults;
-        SimulationOptions Options(SlaPolicySet set, string name) =>
-            new(parse.GetValue(seed), start, end, perDay, gridCount, workerSpeed, set, name, gridRules);
+        SimulationOptions Options(SlaPolicySet set, string name, int run = 0) =>
+            new(parse.GetValue(seed) + run, start, end, perDay, gridCount, workerSpeed, set, name, gridRules) { WorkersPerGrid = staff };
 
         var json = parse.GetValue(format) == "json";
         var files = parse.GetValue(compare) ?? [];
         if (files.Length is not (0 or 2))
         {
             throw new UsageException($"--compare takes two policy files; was given {files.Length}.");
+        }
+
+        if (files.Length == 2 && runCount > 1)
+        {
+            var (setA, setB) = (SlaPolicyJson.Parse(Read(files[0])), SlaPolicyJson.Parse(Read(files[1])));
+            var pairs = Enumerable.Range(0, runCount).Select(i => (A: Run(Options(setA, files[0].Name, i)), B: Run(Options(setB, files[1].Name, i)))).ToArray();
+            var differences = Runs.Compare(pairs.Select(p => p.A).ToArray(), pairs.Select(p => p.B).ToArray());
+            if (json)
+            {
+                Console.WriteLine(JsonSerializer.Serialize(new { a = files[0].Name, b = files[1].Name, runs = runCount, differences }, Json));
+            }
+            else
+            {
+                Output.Differences(files[0].Name, files[1].Name, differences);
+            }
+
+            return 0;
         }
 
         if (files.Length == 2)
@@ -90,7 +116,23 @@ root.SetAction(parse =>
         }
 
         var set = parse.GetValue(policy) is { } policyFile ? SlaPolicyJson.Parse(Read(policyFile)) : SlaPolicySet.Default;
-        var report = Run(Options(set, parse.GetValue(policy)?.Name ?? "default (1h/1h/3 working days/5 working days)"));
+        var policyName = parse.GetValue(policy)?.Name ?? "default (1h/1h/3 working days/5 working days)";
+        if (runCount > 1)
+        {
+            var estimates = Runs.Estimate(Enumerable.Range(0, runCount).Select(i => Run(Options(set, policyName, i))).ToArray());
+            if (json)
+            {
+                Console.WriteLine(JsonSerializer.Serialize(new { policy = policyName, runs = runCount, estimates }, Json));
+            }
+            else
+            {
+                Output.Estimates(policyName, runCount, estimates);
+            }
+
+            return 0;
+        }
+
+        var report = Run(Options(set, policyName));
         if (json)
         {
             Console.WriteLine(JsonSerializer.Serialize(report, Json));

@@ -14,14 +14,22 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Testing;
 
 /// <summary>The options of one run.</summary>
-internal sealed record SimulationOptions(int Seed, LocalDate From, LocalDate To, double CasesPerDay, int Grids, double WorkerSpeed, SlaPolicySet Policy, string PolicyName, RuleSet GridWorkerRules);
+internal sealed record SimulationOptions(int Seed, LocalDate From, LocalDate To, double CasesPerDay, int Grids, double WorkerSpeed, SlaPolicySet Policy, string PolicyName, RuleSet GridWorkerRules)
+{
+    /// <summary>Grid workers per grid (staffing).</summary>
+    public int WorkersPerGrid { get; init; } = 1;
+
+    /// <summary>Staffing overrides: grid number (from 1) → its grid workers.</summary>
+    public IReadOnlyDictionary<int, int>? Staff { get; init; }
+}
 
 /// <summary>Runs the district through the period as a host app would: DI, public API, a fake clock.</summary>
 internal static class Simulation
 {
     public static SimulationReport Run(SimulationOptions o, Action<double>? progress = null)
     {
-        var district = District.Build(o.Grids);
+        var district = District.Build(o.Grids, o.WorkersPerGrid, o.Staff);
+        var staffing = new Staffing(district.WorkersOf);
         var clock = new FakeClock(Instant.FromUtc(2000, 1, 1, 0, 0));
         using var services = new ServiceCollection()
             .AddGovernanceCore(c => c.Clock = clock)
@@ -69,7 +77,7 @@ internal static class Simulation
             foreach (var local in times)
             {
                 var registered = local.InZoneLeniently(zone).ToInstant();
-                var c = Handle(workflow, district, o, random, registered, end, ref caseNumber);
+                var c = Handle(workflow, district, staffing, o, random, registered, end, ref caseNumber);
                 cases.Add((c, sla.Track(c)));
             }
 
@@ -140,7 +148,7 @@ internal static class Simulation
         return SimulationReport.Build(o, district, cases, headFacts, workerFacts, ledger, zone, end, scoring);
     }
 
-    private static Case Handle(CaseWorkflow workflow, District district, SimulationOptions o, Random random, Instant registered, Instant end, ref int number)
+    private static Case Handle(CaseWorkflow workflow, District district, Staffing staffing, SimulationOptions o, Random random, Instant registered, Instant end, ref int number)
     {
         var grid = district.Grids[random.Next(district.Grids.Count)];
         var category = Workload.Pick(random, Workload.Categories.Select(c => (c, c.Weight)).ToArray());
@@ -162,7 +170,7 @@ internal static class Simulation
                 paused = true;
             }
 
-            if (pause is { } q && paused && !resumed && q.End <= upTo && c.IsPaused)
+            if (pause is { } q && paused && !resumed && q.End <= upTo && c.IsPaused && c.PermittedTriggers.Contains(CaseTrigger.Resume))
             {
                 c.Resume(worker, q.End);
                 resumed = true;
@@ -184,11 +192,22 @@ internal static class Simulation
         }
 
         var speed = o.WorkerSpeed;
-        if (!Step(Workload.Exponential(random, 20 * speed), at => c.Respond(worker, at)) || !Step(Workload.Exponential(random, 25 * speed), at => c.Claim(worker, at)))
+        static Duration Minutes(double m) => Duration.FromMinutes(Math.Max(1, Math.Round(m)));
+
+        // The grid's workers: noticing the case takes no one's time; responding and taking it on do (Staffing).
+        var (responder, responded) = staffing.Book(grid, registered + Minutes(Workload.Exponential(random, 10 * speed)), Minutes(Workload.Exponential(random, 8 * speed)));
+        if (!Step((responded - t).TotalMinutes, at => c.Respond(responder, at)))
         {
             return c;
         }
 
+        var (claimant, claimed) = staffing.Book(grid, t + Minutes(Workload.Exponential(random, 10 * speed)), Minutes(Workload.Exponential(random, 12 * speed)));
+        if (!Step((claimed - t).TotalMinutes, at => c.Claim(claimant, at)))
+        {
+            return c;
+        }
+
+        worker = claimant;
         if (random.NextDouble() < 0.05)
         {
             var start = t + Duration.FromHours(1);
@@ -230,6 +249,13 @@ internal static class Simulation
         if (pause is { } p)
         {
             resolveMinutes += (p.End - p.Start).TotalMinutes;
+        }
+
+        // The hands-on part of the resolution (a visit, the repair's supervision) takes the claimant's own time.
+        if (handler == claimant)
+        {
+            var handsOn = staffing.BookOn(grid, claimant, t, Minutes(Math.Min(resolveMinutes, Workload.Exponential(random, 45 * speed))));
+            resolveMinutes = Math.Max(resolveMinutes, (handsOn - t).TotalMinutes);
         }
 
         if (!Step(resolveMinutes, at => c.Resolve(handler, at, "已处置")))

@@ -59,7 +59,7 @@ internal sealed record SimulationReport(
         var states = cases.Select(c => (c.Case, States: c.Sla.StatesAt(c.Case, end))).ToArray();
         var all = states.SelectMany(s => s.States).ToArray();
         static double? Ratio(int met, int bad) => met + bad == 0 ? null : Math.Round((double)met / (met + bad), 4);
-        var steps = Enum.GetValues<SlaStep>().Select(step =>
+        var steps = Enum.GetValues<SlaStep>().Where(step => all.Any(s => s.Step == step)).Select(step =>
         {
             var x = all.Where(s => s.Step == step).ToArray();
             int met = x.Count(s => s.Status == SlaStatus.Met), late = x.Count(s => s.Status == SlaStatus.MetLate), breached = x.Count(s => s.Status == SlaStatus.Breached);

@@ -9,8 +9,11 @@ using Governance.Cases;
 /// ×0.6 on public holidays; spread over the day by <see cref="HourWeights"/> (peaks 09–11 and 14–17).</item>
 /// <item>Sources: resident reports 40%, patrol 25%, 12345 work orders 20%, assigned from above 10%, part-time grid workers 5%.</item>
 /// <item>Categories: the seeds' examples, weighted by <see cref="Categories"/>; 60% of cases name a building.</item>
-/// <item>Handling (minutes, exponential, scaled by <c>--worker-speed</c>): respond mean 20, claim mean 25; resolution
-/// hours per category (<see cref="Categories"/>) × a log-normal factor (σ 0.6); feedback mean 20 h after resolution;
+/// <item>Handling (minutes, exponential, scaled by <c>--worker-speed</c>): noticing a case mean 10, then responding takes a
+/// grid worker mean 8; before claiming mean 10, then claiming takes a worker mean 12; the worker time is booked on the
+/// grid's workers (<see cref="Staffing"/>), so a busy grid waits. Resolution hours per category (<see cref="Categories"/>)
+/// × a log-normal factor (σ 0.6), of which the claimant's hands-on part (mean 45 minutes) is booked too; feedback mean
+/// 20 h after resolution;
 /// satisfaction 80% 满意, 13% 基本满意, 7% 不满意 (rework at half the time).</item>
 /// <item>12% of cases are escalated to the community; half of those in fumes, fire-lane and flying-wire categories
 /// summon one or two departments, each reporting in after a mean of 6 hours. 5% of cases pause (waiting for access)

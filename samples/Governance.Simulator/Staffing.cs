@@ -1,0 +1,68 @@
+using Governance.Organisation;
+using Governance.People;
+
+/// <summary>
+/// 人员负荷 — each grid's workers and the time they are busy. A grid worker does one thing at a time: responding to a case,
+/// taking it on, and the hands-on part of resolving it each take some of a worker's time, and a task that arrives while
+/// every worker of its grid is busy waits for the first to be free. Work is booked first come, first served, in the order
+/// the simulator meets it (arrivals in time order); the rule is this class's <see cref="Book"/>.
+/// </summary>
+internal sealed class Staffing
+{
+    private readonly Dictionary<Id<Grid>, Instant[]> _busyUntil = [];
+    private readonly IReadOnlyDictionary<Id<Grid>, IReadOnlyList<Id<Person>>> _workers;
+
+    public Staffing(IReadOnlyDictionary<Id<Grid>, IReadOnlyList<Id<Person>>> workers)
+    {
+        _workers = workers;
+        foreach (var (grid, people) in workers)
+        {
+            _busyUntil[grid] = new Instant[people.Count];
+        }
+    }
+
+    /// <summary>Books <paramref name="effort"/> of the grid's first free worker from <paramref name="ready"/>; returns who and when the task is done.</summary>
+    public (Id<Person> Worker, Instant Done) Book(Id<Grid> grid, Instant ready, Duration effort)
+    {
+        var busy = _busyUntil[grid];
+        var w = 0;
+        for (var i = 1; i < busy.Length; i++)
+        {
+            if (busy[i] < busy[w])
+            {
+                w = i;
+            }
+        }
+
+        return (_workers[grid][w], BookOn(grid, w, ready, effort));
+    }
+
+    /// <summary>Books <paramref name="effort"/> of one worker (the claimant, who resolves what they took on).</summary>
+    public Instant BookOn(Id<Grid> grid, Id<Person> worker, Instant ready, Duration effort)
+    {
+        var index = IndexOf(grid, worker);
+        return BookOn(grid, index, ready, effort);
+    }
+
+    private Instant BookOn(Id<Grid> grid, int w, Instant ready, Duration effort)
+    {
+        var busy = _busyUntil[grid];
+        var start = busy[w] > ready ? busy[w] : ready;
+        busy[w] = start + effort;
+        return busy[w];
+    }
+
+    private int IndexOf(Id<Grid> grid, Id<Person> worker)
+    {
+        var people = _workers[grid];
+        for (var i = 0; i < people.Count; i++)
+        {
+            if (people[i] == worker)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"'{worker}' is not a worker of grid '{grid}'.", nameof(worker));
+    }
+}
