@@ -1,7 +1,7 @@
-using System.Globalization;
 using Governance.Cases;
 using Governance.Sla;
 using Governance.Validation;
+using Governance.Testing;
 using static Governance.Testing.SeedCommunities;
 
 namespace Governance.Tests;
@@ -9,20 +9,6 @@ namespace Governance.Tests;
 /// <summary>Refusal and validation messages follow the current UI culture: English by default, zh-CN shipped beside it.</summary>
 public class LocalisationTests
 {
-    private static T Under<T>(string culture, Func<T> act)
-    {
-        var before = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            return act();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
-    }
-
     [Fact]
     public void A_refusal_reads_in_Chinese_under_zh_CN_and_in_English_otherwise()
     {
@@ -31,15 +17,15 @@ public class LocalisationTests
         var c = workflow.Register(new CaseRegistration("l10n", CaseSource.ResidentReport, CaseCategory.Parking, new CaseLocation(Grid(1)), "乱停车", t0));
         string Refusal() => Assert.Throws<CaseCommandRejectedException>(() => c.Resolve(GridWorker(1), t0 + Duration.FromMinutes(1))).Message;
 
-        var zh = Under("zh-CN", Refusal);
+        var zh = CultureScope.Run("zh-CN", Refusal);
         Assert.Contains("被拒绝", zh);
         Assert.Contains("当前允许", zh);
         Assert.Contains("l10n", zh);
-        var en = Under("en-US", Refusal);
+        var en = CultureScope.Run("en-US", Refusal);
         Assert.Contains("was refused", en);
         Assert.Contains("Permitted now", en);
 
-        var invalid = Under("zh-CN", () => Assert.Throws<ValidationFailedException>(() => SlaPolicyJson.Parse("{}")).Message);
+        var invalid = CultureScope.Run("zh-CN", () => Assert.Throws<ValidationFailedException>(() => SlaPolicyJson.Parse("{}")).Message);
         Assert.Contains("无效", invalid);
         Assert.Contains("$.policies", invalid);
     }

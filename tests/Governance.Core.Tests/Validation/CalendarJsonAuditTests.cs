@@ -46,20 +46,14 @@ public class CalendarJsonAuditTests(ITestOutputHelper output)
         var calendar = BusinessCalendarBuilder.From(ChinaCalendar.Mainland)
             .WithWorkingHours([new WorkingWindow(new LocalTime(8, 30), new LocalTime(12, 0)), new WorkingWindow(new LocalTime(13, 30), LocalTime.Midnight)]).Build();
         var invariant = BusinessCalendarJson.ToJson(calendar);
-        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
+        CultureScope.Run(culture, () =>
         {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
             var json = BusinessCalendarJson.ToJson(calendar);
             Assert.Equal(invariant, json);
             Assert.Equal(json, BusinessCalendarJson.ToJson(BusinessCalendarJson.Parse(json)));
             Assert.Equal("08:30–12:00", calendar.WorkingHours[0].ToString());
             Assert.Equal("13:30–24:00", calendar.WorkingHours[1].ToString());
             Assert.Equal("0:01:30:00 elapsed", DeadlineGoal.Elapsed(Duration.FromMinutes(90)).ToString());
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
-        }
+        });
     }
 }

@@ -62,17 +62,11 @@ public class RuleSetJsonAuditTests(ITestOutputHelper output)
     [InlineData("tr-TR")]
     public void Rules_read_the_same_under_any_culture(string culture)
     {
-        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
+        CultureScope.Run(culture, () =>
         {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
             var rules = RuleSetJson.Parse(Valid);
             Assert.Equal(1.5m, rules.Rules[1].PointsPerUnit);
             Assert.Equal(new LocalDate(2026, 6, 30), rules.Rules[0].Effective.End);
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
-        }
+        });
     }
 }

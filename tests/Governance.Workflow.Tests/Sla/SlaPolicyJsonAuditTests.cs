@@ -74,18 +74,12 @@ public class SlaPolicyJsonAuditTests(ITestOutputHelper output)
     [InlineData("tr-TR")]
     public void Policies_read_the_same_under_any_culture(string culture)
     {
-        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
+        CultureScope.Run(culture, () =>
         {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
             var policy = SlaPolicyJson.Parse(Valid).Policies[0];
             Assert.Equal(Duration.FromMinutes(30), policy.Respond.Goal.Length);
             Assert.Equal([50, 75, 90], policy.WarningThresholds);
             Assert.Equal("50.0 % (1/2)", new Governance.Assessment.Rate(1, 2).ToString());
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
-        }
+        });
     }
 }
