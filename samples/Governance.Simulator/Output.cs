@@ -6,6 +6,15 @@ internal static class Output
 {
     private static string Pct(double? x) => x is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v:P1}") : "–";
 
+    /// <summary>When the output is redirected, tables keep their rows on one line each (no wrapping at 80 columns).</summary>
+    public static void WideWhenRedirected()
+    {
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = 240;
+        }
+    }
+
     public static void Tables(SimulationReport r)
     {
         AnsiConsole.Write(new Rule($"[bold]Governance 模拟 — {r.From} … {r.To}, {r.Grids} 网格, seed {r.Seed}[/]").LeftJustified());
@@ -50,6 +59,16 @@ internal static class Output
         }
 
         People($"Grid workers {r.Quarter} (网格员考核)", r.GridWorkers, seat: false);
+        var rates = new Table().Title("Three rates by month (三率: 响应率、解决率、满意率; score 10/45/45)").AddColumns("month", "cases", "response", "resolution", "satisfaction", "score", "vs month before", "best grid", "worst grid");
+        foreach (var m in r.ThreeRatesByMonth)
+        {
+            var scored = m.Grids.Where(g => g.Score is not null).ToArray();
+            rates.AddRow(m.Month, $"{m.Cases}", Pct(m.Response), Pct(m.Resolution), Pct(m.Satisfaction), Pct(m.Score),
+                m.ScoreChange is { } change ? string.Create(CultureInfo.InvariantCulture, $"{(change >= 0 ? "+" : "")}{change * 100:F1} pt") : "–",
+                scored.Length == 0 ? "–" : $"{scored[0].Grid} {Pct(scored[0].Score)}", scored.Length == 0 ? "–" : $"{scored[^1].Grid} {Pct(scored[^1].Score)}");
+        }
+
+        AnsiConsole.Write(rates);
         var tb = r.TimeBank;
         AnsiConsole.MarkupLine(Markup.Escape($"Time bank (时间银行): {tb.Accounts} accounts, {tb.Transactions} transactions, deposited {tb.Deposited}, redeemed {tb.Redeemed}, pool {tb.Pool}."));
         var passbook = new Table().Title(Markup.Escape($"Passbook (存折) of {tb.PassbookOwner}: opening {tb.Opening}, closing {tb.Closing} (first 12 lines)")).AddColumns("time", "kind", "amount", "balance", "note");
@@ -130,4 +149,16 @@ internal static class Output
     }
 
     private static string Signed(double x) => string.Create(CultureInfo.InvariantCulture, $"{(x >= 0 ? "+" : "")}{x * 100:F1} pt");
+
+    /// <summary>Writes one row per case (RFC 4180: comma-separated, fields quoted where needed, UTF-8 with a header).</summary>
+    public static void Csv(SimulationReport r, TextWriter into)
+    {
+        static string Field(string? x) => x is null ? "" : x.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{x.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : x;
+        into.WriteLine("id,grid,category,source,registered,state,closed,respond,claim,resolve,feedback,escalations,satisfaction");
+        foreach (var c in r.CaseLines)
+        {
+            into.WriteLine(string.Join(',', new[] { c.Id, c.Grid, c.Category, c.Source, c.Registered, c.State, c.Closed, c.Respond, c.Claim, c.Resolve, c.Feedback,
+                c.Escalations.ToString(CultureInfo.InvariantCulture), c.Satisfaction }.Select(Field)));
+        }
+    }
 }

@@ -25,16 +25,18 @@ var format = new Option<string>("--format") { Description = "Output: table or js
 format.AcceptOnlyFromAmong("table", "json");
 var runs = new Option<int>("--runs") { Description = "Run this many seeds (seed, seed+1, …) and report each figure as a mean with a 95 % interval; with --compare, paired differences.", DefaultValueFactory = _ => 1 };
 var workersPerGrid = new Option<int>("--workers-per-grid") { Description = "Staffing: grid workers per grid, each doing one task at a time.", DefaultValueFactory = _ => 1 };
+var casesCsv = new Option<FileInfo?>("--cases") { Description = "Also write one row per case to this CSV file (for analysts)." };
 var uncovered = new Option<bool>("--allow-uncovered-years") { Description = "Run dates outside the calendar's years (only weekends are known there)." };
 var compare = new Option<FileInfo[]>("--compare") { Description = "Run the same workload under two SLA policy files and print the differences: --compare A.json B.json.", AllowMultipleArgumentsPerToken = true };
 
 var root = new RootCommand("Governance district simulator — 网格化治理模拟：四步闭环时限、楼长积分、网格员考核、时间银行。")
 {
-    seed, from, to, casesPerDay, grids, speed, policy, rules, format, compare, uncovered, runs, workersPerGrid,
+    seed, from, to, casesPerDay, grids, speed, policy, rules, format, compare, uncovered, runs, workersPerGrid, casesCsv,
 };
 
 root.SetAction(parse =>
 {
+    Output.WideWhenRedirected();
     try
     {
         var start = Date(parse.GetValue(from)!, "--from");
@@ -133,6 +135,19 @@ root.SetAction(parse =>
         }
 
         var report = Run(Options(set, policyName));
+        if (parse.GetValue(casesCsv) is { } csv)
+        {
+            try
+            {
+                using var writer = new StreamWriter(csv.FullName, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                Output.Csv(report, writer);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"cannot write {csv.FullName}: {e.Message}");
+            }
+        }
+
         if (json)
         {
             Console.WriteLine(JsonSerializer.Serialize(report, Json));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Governance.Assessment;
 using Governance.Cases;
 using Governance.DependencyInjection;
 using Governance.People;
@@ -22,6 +23,13 @@ internal sealed record TypicalCaseLine(string Category, string Place, int Cases,
 internal sealed record WeeklyLine(string Grid, int Total, int Hotline12345, double? Compliance);
 
 internal sealed record RankedPerson(int Position, string Person, string Name, decimal Total, string? Seat);
+
+internal sealed record GridRates(string Grid, double? Response, double? Resolution, double? Satisfaction, double? Score, int? Rank);
+
+internal sealed record MonthRates(string Month, int Cases, double? Response, double? Resolution, double? Satisfaction, double? Score, double? ScoreChange, IReadOnlyList<GridRates> Grids);
+
+/// <summary>One case as the CSV export writes it (<c>--cases out.csv</c>).</summary>
+internal sealed record CaseLine(string Id, string Grid, string Category, string Source, string Registered, string State, string? Closed, string Respond, string Claim, string Resolve, string Feedback, int Escalations, string? Satisfaction);
 
 internal sealed record PassbookLine(string Date, string Kind, string Amount, string Balance, string Note);
 
@@ -50,7 +58,9 @@ internal sealed record SimulationReport(
     IReadOnlyList<RankedPerson> Selected,
     IReadOnlyList<Count> UnfilledSeats,
     IReadOnlyList<RankedPerson> GridWorkers,
-    TimeBankSummary TimeBank)
+    TimeBankSummary TimeBank,
+    IReadOnlyList<MonthRates> ThreeRatesByMonth,
+    [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyList<CaseLine> CaseLines)
 {
     public static SimulationReport Build(
         SimulationOptions o, District district, List<(Case Case, CaseSla Sla)> cases, List<ScoringFact> headFacts, List<ScoringFact> workerFacts,
@@ -100,6 +110,30 @@ internal sealed record SimulationReport(
         var workers = Scorer.Score(scoring.GridWorkerRules, Role.GridWorker, caseFacts.Concat(workerFacts), quarter, district.WorkerOf.Values.Distinct());
         var workerRanking = Ranking.Rank(workers.Where(w => district.Organisation.Person(w.Person).Roles.Contains(Role.GridWorker)));
 
+        // The three rates (三率) per month, each against the month before.
+        var assessed = states.Select(s => AssessedCase.From(s.Case, s.States, zone)).ToArray();
+        var months = new List<MonthRates>();
+        ThreeRatesReport? previous = null;
+        for (var month = new LocalDate(o.From.Year, o.From.Month, 1); month <= o.To; month = month.PlusMonths(1))
+        {
+            var days = new DateInterval(month, month.PlusMonths(1).PlusDays(-1));
+            var rates = ThreeRates.Assess(assessed, days, district.Organisation, previous: previous);
+            static double? R(double? x) => x is { } v ? Math.Round(v, 4) : null;
+            months.Add(new MonthRates(
+                month.ToString("uuuu-MM", CultureInfo.InvariantCulture), rates.District.Response.Denominator,
+                R(rates.District.Response.Value), R(rates.District.Resolution.Value), R(rates.District.Satisfaction.Value), R(rates.District.Score / 100), R(rates.District.ScoreChange / 100),
+                rates.Grids.Select(g => new GridRates(g.UnitId, R(g.Response.Value), R(g.Resolution.Value), R(g.Satisfaction.Value), R(g.Score / 100), g.Rank)).ToArray()));
+            previous = rates;
+        }
+
+        static string Status(IReadOnlyList<SlaStepState> x, SlaStep step) => x.FirstOrDefault(s => s.Step == step)?.Status.ToString() ?? "";
+        string Local(Instant i) => i.InZone(zone).ToString("uuuu-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+        var lines = states.Select(s => new CaseLine(
+            s.Case.Id.Value, s.Case.GridId.Value, s.Case.Category.Code, s.Case.Source.Code, Local(s.Case.RegisteredAt), s.Case.State.ToString(),
+            s.Case.State == CaseState.Closed ? Local(s.Case.LastActivityAt) : null,
+            Status(s.States, SlaStep.Respond), Status(s.States, SlaStep.Claim), Status(s.States, SlaStep.Resolve), Status(s.States, SlaStep.Feedback),
+            s.Case.EscalationCount, s.Case.Satisfaction?.ToString())).ToArray();
+
         // Time bank.
         var balances = ledger.Accounts.Select(a => (a, b: ledger.BalanceOf(a.Id))).ToArray();
         var transactions = ledger.Transactions;
@@ -122,6 +156,8 @@ internal sealed record SimulationReport(
             quarter.ToString(), headRanking.Take(12).Select(Ranked).ToArray(), headRanking.Where(r => seats.ContainsKey(r.Score.Person)).Select(Ranked).ToArray(),
             selection.Unfilled.OrderBy(u => u.Key, StringComparer.Ordinal).Select(u => new Count(u.Key, u.Value)).ToArray(),
             workerRanking.Take(15).Select(r => new RankedPerson(r.Position, r.Score.Person.Value, district.Organisation.Person(r.Score.Person).Name, r.Score.Total, null)).ToArray(),
-            timeBank);
+            timeBank,
+            months,
+            lines);
     }
 }

@@ -142,7 +142,8 @@ public static class ThreeRates
             }
         }
 
-        var district = Unit(AssessedUnitKind.SubDistrict, "*", "全部", districtCounts, 0, weights, null);
+        var districtBefore = previous is null ? null : new Dictionary<string, double?>(StringComparer.Ordinal) { ["*"] = previous.District.Score };
+        var district = Unit(AssessedUnitKind.SubDistrict, "*", "全部", districtCounts, 0, weights, districtBefore);
         var (gridScores, communityScores, subDistrictScores) = (Scores(previous?.Grids), Scores(previous?.Communities), Scores(previous?.SubDistricts));
         var departmentScores = Scores(previous?.Departments);
         var departmentArray = departmentCounts.ToArray();

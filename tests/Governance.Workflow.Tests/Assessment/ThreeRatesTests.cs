@@ -101,6 +101,7 @@ public class ThreeRatesTests
         var trend = ThreeRates.Assess(next, april, JiuLongModel, previous: report);
         Assert.Equal(100.0, trend.Grids.Single(g => g.UnitId == Grid(2).Value).ScoreChange!.Value, 9);
         Assert.Null(trend.Grids.Single(g => g.UnitId == Grid(1).Value).ScoreChange);   // no case in April
+        Assert.Equal(trend.District.Score - report.District.Score, trend.District.ScoreChange);   // the district's own trend
     }
 
     [Fact]

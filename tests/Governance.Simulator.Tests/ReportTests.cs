@@ -1,0 +1,35 @@
+namespace Governance.Tests.Simulator;
+
+/// <summary>What the report gives analysts: the three rates per month and grid, one CSV row per case, tables that do not wrap.</summary>
+public class ReportTests
+{
+    [Fact]
+    public void The_three_rates_come_per_month_and_grid_and_the_cases_export_one_row_each()
+    {
+        var csv = Path.Combine(Path.GetTempPath(), $"governance-cases-{Environment.ProcessId}.csv");
+        try
+        {
+            var table = SimulatorProcess.Run("--grids", "4", "--from", "2026-04-01", "--to", "2026-05-31", "--cases", csv);
+            Assert.Equal(0, table.ExitCode);
+            Assert.Contains("Three rates by month", table.Out);
+            Assert.Contains("2026-05", table.Out);
+            Assert.DoesNotContain(table.Out.Split('\n'), line => line.Length > 240);   // redirected: one line per row
+
+            var lines = File.ReadAllLines(csv);
+            Assert.Equal("id,grid,category,source,registered,state,closed,respond,claim,resolve,feedback,escalations,satisfaction", lines[0]);
+            var json = SimulatorProcess.Run("--grids", "4", "--from", "2026-04-01", "--to", "2026-05-31", "--format", "json");
+            using var report = System.Text.Json.JsonDocument.Parse(json.Out);
+            Assert.Equal(report.RootElement.GetProperty("Cases").GetInt32(), lines.Length - 1);
+            var months = report.RootElement.GetProperty("ThreeRatesByMonth");
+            Assert.Equal(2, months.GetArrayLength());
+            Assert.Equal(4, months[1].GetProperty("Grids").GetArrayLength());
+            Assert.Equal(System.Text.Json.JsonValueKind.Number, JsonValueKindOf(months[1], "ScoreChange"));   // May against April
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
+    }
+
+    private static System.Text.Json.JsonValueKind JsonValueKindOf(System.Text.Json.JsonElement e, string name) => e.GetProperty(name).ValueKind;
+}
