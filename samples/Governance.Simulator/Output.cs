@@ -150,6 +150,24 @@ internal static class Output
 
     private static string Signed(double x) => string.Create(CultureInfo.InvariantCulture, $"{(x >= 0 ? "+" : "")}{x * 100:F1} pt");
 
+    public static void Sweep(string setting, int runs, IReadOnlyList<SweepPoint> points)
+    {
+        var figures = points.SelectMany(p => p.Figures.Select(f => f.Figure)).Distinct().ToArray();
+        var table = new Table().Title(Markup.Escape($"Sweep of {setting} ({runs} run{(runs == 1 ? "" : "s")} each{(runs > 1 ? ", means" : "")})")).AddColumn(setting);
+        foreach (var f in figures)
+        {
+            table.AddColumn(Markup.Escape(f));
+        }
+
+        foreach (var p in points)
+        {
+            var byFigure = p.Figures.ToDictionary(f => f.Figure, f => f.Mean);
+            table.AddRow([p.Value, .. figures.Select(f => byFigure.TryGetValue(f, out var m) ? Pct(m) : "–")]);
+        }
+
+        AnsiConsole.Write(table);
+    }
+
     /// <summary>Writes one row per case (RFC 4180: comma-separated, fields quoted where needed, UTF-8 with a header).</summary>
     public static void Csv(SimulationReport r, TextWriter into)
     {

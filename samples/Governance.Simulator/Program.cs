@@ -25,13 +25,14 @@ var format = new Option<string>("--format") { Description = "Output: table or js
 format.AcceptOnlyFromAmong("table", "json");
 var runs = new Option<int>("--runs") { Description = "Run this many seeds (seed, seed+1, …) and report each figure as a mean with a 95 % interval; with --compare, paired differences.", DefaultValueFactory = _ => 1 };
 var workersPerGrid = new Option<int>("--workers-per-grid") { Description = "Staffing: grid workers per grid, each doing one task at a time.", DefaultValueFactory = _ => 1 };
+var sweep = new Option<string?>("--sweep") { Description = "Vary one setting over a range and report the figures against it: grids=4..16, workers-per-grid=1..3, worker-speed=0.5..2:0.25, cases-per-day=10..80:10 (with --runs, means)." };
 var casesCsv = new Option<FileInfo?>("--cases") { Description = "Also write one row per case to this CSV file (for analysts)." };
 var uncovered = new Option<bool>("--allow-uncovered-years") { Description = "Run dates outside the calendar's years (only weekends are known there)." };
 var compare = new Option<FileInfo[]>("--compare") { Description = "Run the same workload under two SLA policy files and print the differences: --compare A.json B.json.", AllowMultipleArgumentsPerToken = true };
 
 var root = new RootCommand("Governance district simulator — 网格化治理模拟：四步闭环时限、楼长积分、网格员考核、时间银行。")
 {
-    seed, from, to, casesPerDay, grids, speed, policy, rules, format, compare, uncovered, runs, workersPerGrid, casesCsv,
+    seed, from, to, casesPerDay, grids, speed, policy, rules, format, compare, uncovered, runs, workersPerGrid, casesCsv, sweep,
 };
 
 root.SetAction(parse =>
@@ -119,6 +120,24 @@ root.SetAction(parse =>
 
         var set = parse.GetValue(policy) is { } policyFile ? SlaPolicyJson.Parse(Read(policyFile)) : SlaPolicySet.Default;
         var policyName = parse.GetValue(policy)?.Name ?? "default (1h/1h/3 working days/5 working days)";
+        if (parse.GetValue(sweep) is { } sweepText)
+        {
+            var (setting, values) = Sweep.Parse(sweepText);
+            var points = values.Select(v => new SweepPoint(
+                v.ToString(CultureInfo.InvariantCulture),
+                Runs.Estimate(Enumerable.Range(0, runCount).Select(i => Run(Sweep.Apply(Options(set, policyName, i), setting, v))).ToArray()))).ToArray();
+            if (json)
+            {
+                Console.WriteLine(JsonSerializer.Serialize(new { policy = policyName, setting, runs = runCount, points }, Json));
+            }
+            else
+            {
+                Output.Sweep(setting, runCount, points);
+            }
+
+            return 0;
+        }
+
         if (runCount > 1)
         {
             var estimates = Runs.Estimate(Enumerable.Range(0, runCount).Select(i => Run(Options(set, policyName, i))).ToArray());

@@ -38,6 +38,14 @@ internal static class Runs
             }
         }
 
+        foreach (var (name, value) in new[] { ("response rate", r.ThreeRatesOfPeriod.Response), ("resolution rate", r.ThreeRatesOfPeriod.Resolution), ("satisfaction rate", r.ThreeRatesOfPeriod.Satisfaction) })
+        {
+            if (value is { } v)
+            {
+                figures.Add((name, v));
+            }
+        }
+
         return figures;
     }
 

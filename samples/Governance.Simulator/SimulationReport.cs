@@ -60,6 +60,7 @@ internal sealed record SimulationReport(
     IReadOnlyList<RankedPerson> GridWorkers,
     TimeBankSummary TimeBank,
     IReadOnlyList<MonthRates> ThreeRatesByMonth,
+    MonthRates ThreeRatesOfPeriod,
     [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyList<CaseLine> CaseLines)
 {
     public static SimulationReport Build(
@@ -114,17 +115,20 @@ internal sealed record SimulationReport(
         var assessed = states.Select(s => AssessedCase.From(s.Case, s.States, zone)).ToArray();
         var months = new List<MonthRates>();
         ThreeRatesReport? previous = null;
+        static double? R(double? x) => x is { } v ? Math.Round(v, 4) : null;
+        MonthRates Rates(string name, ThreeRatesReport rates) => new(
+            name, rates.District.Response.Denominator,
+            R(rates.District.Response.Value), R(rates.District.Resolution.Value), R(rates.District.Satisfaction.Value), R(rates.District.Score / 100), R(rates.District.ScoreChange / 100),
+            rates.Grids.Select(g => new GridRates(g.UnitId, R(g.Response.Value), R(g.Resolution.Value), R(g.Satisfaction.Value), R(g.Score / 100), g.Rank)).ToArray());
         for (var month = new LocalDate(o.From.Year, o.From.Month, 1); month <= o.To; month = month.PlusMonths(1))
         {
             var days = new DateInterval(month, month.PlusMonths(1).PlusDays(-1));
             var rates = ThreeRates.Assess(assessed, days, district.Organisation, previous: previous);
-            static double? R(double? x) => x is { } v ? Math.Round(v, 4) : null;
-            months.Add(new MonthRates(
-                month.ToString("uuuu-MM", CultureInfo.InvariantCulture), rates.District.Response.Denominator,
-                R(rates.District.Response.Value), R(rates.District.Resolution.Value), R(rates.District.Satisfaction.Value), R(rates.District.Score / 100), R(rates.District.ScoreChange / 100),
-                rates.Grids.Select(g => new GridRates(g.UnitId, R(g.Response.Value), R(g.Resolution.Value), R(g.Satisfaction.Value), R(g.Score / 100), g.Rank)).ToArray()));
+            months.Add(Rates(month.ToString("uuuu-MM", CultureInfo.InvariantCulture), rates));
             previous = rates;
         }
+
+        var period = Rates($"{o.From:uuuu-MM-dd}..{o.To:uuuu-MM-dd}", ThreeRates.Assess(assessed, new DateInterval(o.From, o.To), district.Organisation));
 
         static string Status(IReadOnlyList<SlaStepState> x, SlaStep step) => x.FirstOrDefault(s => s.Step == step)?.Status.ToString() ?? "";
         string Local(Instant i) => i.InZone(zone).ToString("uuuu-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
@@ -158,6 +162,7 @@ internal sealed record SimulationReport(
             workerRanking.Take(15).Select(r => new RankedPerson(r.Position, r.Score.Person.Value, district.Organisation.Person(r.Score.Person).Name, r.Score.Total, null)).ToArray(),
             timeBank,
             months,
+            period,
             lines);
     }
 }

@@ -32,4 +32,17 @@ public class ReportTests
     }
 
     private static System.Text.Json.JsonValueKind JsonValueKindOf(System.Text.Json.JsonElement e, string name) => e.GetProperty(name).ValueKind;
+
+    [Fact]
+    public void A_sweep_of_the_grids_shows_respond_compliance_rising_with_staff()
+    {
+        var result = SimulatorProcess.Run("--sweep", "grids=2..8:3", "--cases-per-day", "40", "--from", "2026-04-01", "--to", "2026-04-30", "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Out);
+        var points = json.RootElement.GetProperty("points").EnumerateArray().ToArray();
+        Assert.Equal(["2", "5", "8"], points.Select(p => p.GetProperty("Value").GetString()));
+        double Respond(System.Text.Json.JsonElement p) => p.GetProperty("Figures").EnumerateArray()
+            .Single(f => f.GetProperty("Figure").GetString() == "Respond compliance").GetProperty("Mean").GetDouble();
+        Assert.True(Respond(points[0]) < Respond(points[1]) && Respond(points[1]) < Respond(points[2]));
+    }
 }
