@@ -44,21 +44,28 @@ internal static class Output
         }
 
         AnsiConsole.Write(typical);
-        var weekly = new Table().Title($"Weekly complaint report (每周投诉分析) {r.ComplaintWeek}: top grids").AddColumns("grid", "cases", "12345", "SLA compliance");
-        foreach (var w in r.WeeklyComplaints)
+        var weekly = new Table().Title("Weekly complaint report (每周投诉分析): top grids of every week").AddColumns("week", "grid", "cases", "12345", "SLA compliance");
+        foreach (var week in r.Weeks)
         {
-            weekly.AddRow(w.Grid, $"{w.Total}", $"{w.Hotline12345}", Pct(w.Compliance));
+            foreach (var w in week.TopGrids)
+            {
+                weekly.AddRow(week.Week, w.Grid, $"{w.Total}", $"{w.Hotline12345}", Pct(w.Compliance));
+            }
         }
 
         AnsiConsole.Write(weekly);
-        People($"Building heads {r.Quarter} (楼长积分排名, top 12)", r.BuildingHeads, seat: true);
-        People($"Quarterly excellent building heads (优秀楼长 3/3/3) {r.Quarter}", r.Selected, seat: true);
-        foreach (var u in r.UnfilledSeats)
+        foreach (var q in r.Quarters)
         {
-            AnsiConsole.MarkupLine(Markup.Escape($"  unfilled: {u.Name} × {u.Value}"));
+            People($"Building heads {q.Quarter} (楼长积分排名, top 12)", q.BuildingHeads, seat: true);
+            People($"Quarterly excellent building heads (优秀楼长 3/3/3) {q.Quarter}", q.Selected, seat: true);
+            foreach (var u in q.UnfilledSeats)
+            {
+                AnsiConsole.MarkupLine(Markup.Escape($"  unfilled: {u.Name} × {u.Value}"));
+            }
+
+            People($"Grid workers {q.Quarter} (网格员考核)", q.GridWorkers, seat: false);
         }
 
-        People($"Grid workers {r.Quarter} (网格员考核)", r.GridWorkers, seat: false);
         var rates = new Table().Title("Three rates by month (三率: 响应率、解决率、满意率; score 10/45/45)").AddColumns("month", "cases", "response", "resolution", "satisfaction", "score", "vs month before", "best grid", "worst grid");
         foreach (var m in r.ThreeRatesByMonth)
         {

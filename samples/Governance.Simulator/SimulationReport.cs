@@ -31,6 +31,12 @@ internal sealed record MonthRates(string Month, int Cases, double? Response, dou
 /// <summary>One case as the CSV export writes it (<c>--cases out.csv</c>).</summary>
 internal sealed record CaseLine(string Id, string Grid, string Category, string Source, string Registered, string State, string? Closed, string Respond, string Claim, string Resolve, string Feedback, int Escalations, string? Satisfaction);
 
+/// <summary>One quarter's building-head ranking, its 3/3/3 selection and the grid workers' evaluation.</summary>
+internal sealed record QuarterResult(string Quarter, IReadOnlyList<RankedPerson> BuildingHeads, IReadOnlyList<RankedPerson> Selected, IReadOnlyList<Count> UnfilledSeats, IReadOnlyList<RankedPerson> GridWorkers);
+
+/// <summary>One week's complaint report (每周投诉分析): the grids with most cases.</summary>
+internal sealed record WeekResult(string Week, IReadOnlyList<WeeklyLine> TopGrids);
+
 internal sealed record PassbookLine(string Date, string Kind, string Amount, string Balance, string Note);
 
 internal sealed record TimeBankSummary(int Accounts, int Transactions, string Deposited, string Redeemed, string Pool, string PassbookOwner, string Opening, IReadOnlyList<PassbookLine> Passbook, string Closing);
@@ -51,13 +57,8 @@ internal sealed record SimulationReport(
     IReadOnlyList<GroupCompliance> ByCategory,
     IReadOnlyList<Count> DepartmentsSummoned,
     IReadOnlyList<TypicalCaseLine> TypicalCases,
-    string ComplaintWeek,
-    IReadOnlyList<WeeklyLine> WeeklyComplaints,
-    string Quarter,
-    IReadOnlyList<RankedPerson> BuildingHeads,
-    IReadOnlyList<RankedPerson> Selected,
-    IReadOnlyList<Count> UnfilledSeats,
-    IReadOnlyList<RankedPerson> GridWorkers,
+    IReadOnlyList<WeekResult> Weeks,
+    IReadOnlyList<QuarterResult> Quarters,
     TimeBankSummary TimeBank,
     IReadOnlyList<MonthRates> ThreeRatesByMonth,
     MonthRates ThreeRatesOfPeriod,
@@ -94,22 +95,37 @@ internal sealed record SimulationReport(
             .OrderByDescending(t => t.Cases.Count).ThenBy(t => t.Place, StringComparer.Ordinal)
             .Select(t => new TypicalCaseLine(t.Category.DisplayName, t.Place, t.Cases.Count, t.First.InZone(zone).Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture))).ToArray();
 
+        // Every week of the run (from its first Monday) and every quarter it touches.
         var firstMonday = Enumerable.Range(0, 7).Select(i => o.From.PlusDays(i)).First(d => d.DayOfWeek == IsoDayOfWeek.Monday);
-        var weekly = WeeklyComplaintReport.For(firstMonday, zone, district.Organisation, states.Select(s => (s.Case.Registration, s.States)), top: 5);
+        var history = states.Select(s => (s.Case.Registration, s.States)).ToArray();
+        var weeks = new List<WeekResult>();
+        for (var monday = firstMonday; monday.PlusDays(6) <= o.To; monday = monday.PlusDays(7))
+        {
+            var weekly = WeeklyComplaintReport.For(monday, zone, district.Organisation, history, top: 5);
+            weeks.Add(new WeekResult(
+                $"{weekly.Week.Start:uuuu-MM-dd}…{weekly.Week.End:uuuu-MM-dd}",
+                weekly.TopGrids.Select(g => new WeeklyLine(g.Grid!.Value.Value, g.Total, g.Hotline12345, g.Compliance is { } c ? Math.Round(c, 4) : null)).ToArray()));
+        }
 
-        // Building heads: the first quarter the run covers; the 3/3/3 selection from the ranking.
-        var quarter = ScoringPeriod.Quarter(o.From.Year, ((o.From.Month - 1) / 3) + 1);
-        var heads = Scorer.Score(scoring.BuildingHeadRules, Role.BuildingHead, headFacts, quarter, district.BuildingHeads.Select(h => h.Id));
-        var headRanking = Ranking.Rank(heads);
-        var selection = ExcellenceSelection.Select(headRanking.Select(r => r.Score.Person).ToArray(), SelectionQuota.BuildingHeadQuarterly, p => district.Organisation.Person(p).Attributes);
-        var seats = selection.Selected.ToDictionary(s => s.Person, s => s.Quota);
-        RankedPerson Ranked(RankedScore r) => new(r.Position, r.Score.Person.Value, district.Organisation.Person(r.Score.Person).Name, r.Score.Total, seats.GetValueOrDefault(r.Score.Person));
-
-        // Grid workers: facts from the cases' SLA, feedback and complaints, and their visits.
+        // Grid workers' facts from the cases' SLA, feedback and complaints, and their visits; scored per quarter.
         var caseFacts = states.SelectMany(s => CaseFacts.From(s.Case, s.States, zone, district.WorkerOf[s.Case.GridId]))
-            .Select(f => new ScoringFact(f.Id, f.Person, f.Date, f.Kind, f.Quantity, Note: f.Source));
-        var workers = Scorer.Score(scoring.GridWorkerRules, Role.GridWorker, caseFacts.Concat(workerFacts), quarter, district.WorkerOf.Values.Distinct());
-        var workerRanking = Ranking.Rank(workers.Where(w => district.Organisation.Person(w.Person).Roles.Contains(Role.GridWorker)));
+            .Select(f => new ScoringFact(f.Id, f.Person, f.Date, f.Kind, f.Quantity, Note: f.Source)).Concat(workerFacts).ToArray();
+        var quarters = new List<QuarterResult>();
+        for (var quarter = ScoringPeriod.Quarter(o.From.Year, ((o.From.Month - 1) / 3) + 1); quarter.Dates.Start <= o.To;
+             quarter = ScoringPeriod.Quarter(quarter.Dates.End.PlusDays(1).Year, ((quarter.Dates.End.PlusDays(1).Month - 1) / 3) + 1))
+        {
+            var heads = Scorer.Score(scoring.BuildingHeadRules, Role.BuildingHead, headFacts, quarter, district.BuildingHeads.Select(h => h.Id));
+            var headRanking = Ranking.Rank(heads);
+            var selection = ExcellenceSelection.Select(headRanking.Select(r => r.Score.Person).ToArray(), SelectionQuota.BuildingHeadQuarterly, p => district.Organisation.Person(p).Attributes);
+            var seats = selection.Selected.ToDictionary(x => x.Person, x => x.Quota);
+            RankedPerson Ranked(RankedScore r) => new(r.Position, r.Score.Person.Value, district.Organisation.Person(r.Score.Person).Name, r.Score.Total, seats.GetValueOrDefault(r.Score.Person));
+            var workers = Scorer.Score(scoring.GridWorkerRules, Role.GridWorker, caseFacts, quarter, district.WorkersOf.Values.SelectMany(w => w).Distinct());
+            var workerRanking = Ranking.Rank(workers.Where(w => district.Organisation.Person(w.Person).Roles.Contains(Role.GridWorker)));
+            quarters.Add(new QuarterResult(
+                quarter.ToString(), headRanking.Take(12).Select(Ranked).ToArray(), headRanking.Where(r => seats.ContainsKey(r.Score.Person)).Select(Ranked).ToArray(),
+                selection.Unfilled.OrderBy(u => u.Key, StringComparer.Ordinal).Select(u => new Count(u.Key, u.Value)).ToArray(),
+                workerRanking.Take(15).Select(r => new RankedPerson(r.Position, r.Score.Person.Value, district.Organisation.Person(r.Score.Person).Name, r.Score.Total, null)).ToArray()));
+        }
 
         // The three rates (三率) per month, each against the month before.
         var assessed = states.Select(s => AssessedCase.From(s.Case, s.States, zone)).ToArray();
@@ -155,11 +171,8 @@ internal sealed record SimulationReport(
             o.PolicyName, o.Seed, o.From.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), o.To.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), o.Grids,
             cases.Count, cases.Count(c => c.Case.State == CaseState.Closed), cases.Sum(c => c.Case.EscalationCount), all.Count(s => s.Status == SlaStatus.Breached || s.Status == SlaStatus.MetLate),
             steps, byGrid, byCategory, departments, typical.Take(10).ToArray(),
-            $"{weekly.Week.Start:uuuu-MM-dd}…{weekly.Week.End:uuuu-MM-dd}",
-            weekly.TopGrids.Select(g => new WeeklyLine(g.Grid!.Value.Value, g.Total, g.Hotline12345, g.Compliance is { } c ? Math.Round(c, 4) : null)).ToArray(),
-            quarter.ToString(), headRanking.Take(12).Select(Ranked).ToArray(), headRanking.Where(r => seats.ContainsKey(r.Score.Person)).Select(Ranked).ToArray(),
-            selection.Unfilled.OrderBy(u => u.Key, StringComparer.Ordinal).Select(u => new Count(u.Key, u.Value)).ToArray(),
-            workerRanking.Take(15).Select(r => new RankedPerson(r.Position, r.Score.Person.Value, district.Organisation.Person(r.Score.Person).Name, r.Score.Total, null)).ToArray(),
+            weeks,
+            quarters,
             timeBank,
             months,
             period,

@@ -45,4 +45,18 @@ public class ReportTests
             .Single(f => f.GetProperty("Figure").GetString() == "Respond compliance").GetProperty("Mean").GetDouble();
         Assert.True(Respond(points[0]) < Respond(points[1]) && Respond(points[1]) < Respond(points[2]));
     }
+
+    [Fact]
+    public void Every_quarter_gets_its_rankings_and_every_week_its_complaint_report()
+    {
+        var result = SimulatorProcess.Run("--grids", "4", "--from", "2026-04-01", "--to", "2026-09-30", "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Out);
+        var quarters = json.RootElement.GetProperty("Quarters").EnumerateArray().Select(q => q.GetProperty("Quarter").GetString()!).ToArray();
+        Assert.Equal(["2026-Q2", "2026-Q3"], quarters);
+        Assert.All(json.RootElement.GetProperty("Quarters").EnumerateArray(), q => Assert.Equal(9, q.GetProperty("Selected").GetArrayLength()));
+        var weeks = json.RootElement.GetProperty("Weeks").EnumerateArray().Select(w => w.GetProperty("Week").GetString()!).ToArray();
+        Assert.Equal(25, weeks.Length);   // the full weeks from Monday 6 April to Sunday 27 September
+        Assert.StartsWith("2026-04-06", weeks[0]);
+    }
 }
