@@ -4,6 +4,11 @@ using Spectre.Console;
 /// <summary>Readable tables in the terminal (Spectre.Console).</summary>
 internal static class Output
 {
+    /// <summary>English headers (<c>--lang en</c>); Chinese by default.</summary>
+    public static bool English { get; set; }
+
+    private static string L(string zh, string en) => English ? en : zh;
+
     private static string Pct(double? x) => x is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v:P1}") : "–";
 
     /// <summary>When the output is redirected, tables keep their rows on one line each (no wrapping at 80 columns).</summary>
@@ -17,34 +22,34 @@ internal static class Output
 
     public static void Tables(SimulationReport r)
     {
-        AnsiConsole.Write(new Rule($"[bold]Governance 模拟 — {r.From} … {r.To}, {r.Grids} 网格, seed {r.Seed}[/]").LeftJustified());
-        AnsiConsole.MarkupLine(Markup.Escape($"SLA policy: {r.Policy}. Cases {r.Cases}, closed {r.Closed}, escalations {r.Escalations}, steps late or breached {r.LateOrBreached}."));
+        AnsiConsole.Write(new Rule(L($"[bold]Governance 模拟 — {r.From} … {r.To}，{r.Grids} 个网格，种子 {r.Seed}[/]", $"[bold]Governance simulation — {r.From} … {r.To}, {r.Grids} grids, seed {r.Seed}[/]")).LeftJustified());
+        AnsiConsole.MarkupLine(Markup.Escape(L($"时限策略：{r.Policy}。事件 {r.Cases}，办结 {r.Closed}，上报 {r.Escalations}，超时环节 {r.LateOrBreached}。", $"SLA policy: {r.Policy}. Cases {r.Cases}, closed {r.Closed}, escalations {r.Escalations}, steps late or breached {r.LateOrBreached}.")));
 
-        var steps = new Table().Title("SLA compliance per step (时限达标率)").AddColumns("step", "met", "late", "breached", "open", "compliance");
+        var steps = new Table().Title(L("各环节时限达标率", "SLA compliance per step")).AddColumns(L("环节", "step"), L("按时", "met"), L("超时完成", "late"), L("超时未完成", "breached"), L("进行中", "open"), L("达标率", "compliance"));
         foreach (var s in r.Steps)
         {
             steps.AddRow(s.Step, $"{s.Met}", $"{s.MetLate}", $"{s.Breached}", $"{s.Open}", Pct(s.Compliance));
         }
 
         AnsiConsole.Write(steps);
-        Group("per grid (网格)", r.ByGrid);
-        Group("per category (事件类别)", r.ByCategory);
+        Group(L("（按网格）", "per grid"), r.ByGrid);
+        Group(L("（按事件类别）", "per category"), r.ByCategory);
 
-        var departments = new Table().Title("Departments summoned (吹哨报到)").AddColumns("department", "summons");
+        var departments = new Table().Title(L("吹哨报到", "Departments summoned")).AddColumns(L("部门", "department"), L("次数", "summons"));
         foreach (var d in r.DepartmentsSummoned)
         {
             departments.AddRow(Markup.Escape(d.Name), $"{d.Value}");
         }
 
         AnsiConsole.Write(departments);
-        var typical = new Table().Title("Typical cases (典型案例库: ≥3 at one place within 30 days)").AddColumns("category", "place", "cases", "first");
+        var typical = new Table().Title(L("典型案例库（30 天内同一地点 ≥3 件）", "Typical cases (≥3 at one place within 30 days)")).AddColumns(L("类别", "category"), L("地点", "place"), L("件数", "cases"), L("首次", "first"));
         foreach (var t in r.TypicalCases)
         {
             typical.AddRow(Markup.Escape(t.Category), Markup.Escape(t.Place), $"{t.Cases}", t.First);
         }
 
         AnsiConsole.Write(typical);
-        var weekly = new Table().Title("Weekly complaint report (每周投诉分析): top grids of every week").AddColumns("week", "grid", "cases", "12345", "SLA compliance");
+        var weekly = new Table().Title(L("每周投诉分析：每周事件最多的网格", "Weekly complaint report: top grids of every week")).AddColumns(L("周", "week"), L("网格", "grid"), L("件数", "cases"), "12345", L("时限达标率", "SLA compliance"));
         foreach (var week in r.Weeks)
         {
             foreach (var w in week.TopGrids)
@@ -56,17 +61,17 @@ internal static class Output
         AnsiConsole.Write(weekly);
         foreach (var q in r.Quarters)
         {
-            People($"Building heads {q.Quarter} (楼长积分排名, top 12)", q.BuildingHeads, seat: true);
-            People($"Quarterly excellent building heads (优秀楼长 3/3/3) {q.Quarter}", q.Selected, seat: true);
+            People(L($"楼长积分排名 {q.Quarter}（前 12）", $"Building heads {q.Quarter} (top 12)"), q.BuildingHeads, seat: true);
+            People(L($"季度优秀楼长（3/3/3）{q.Quarter}", $"Quarterly excellent building heads (3/3/3) {q.Quarter}"), q.Selected, seat: true);
             foreach (var u in q.UnfilledSeats)
             {
-                AnsiConsole.MarkupLine(Markup.Escape($"  unfilled: {u.Name} × {u.Value}"));
+                AnsiConsole.MarkupLine(Markup.Escape(L($"  空缺：{u.Name} × {u.Value}", $"  unfilled: {u.Name} × {u.Value}")));
             }
 
-            People($"Grid workers {q.Quarter} (网格员考核)", q.GridWorkers, seat: false);
+            People(L($"网格员考核 {q.Quarter}", $"Grid workers {q.Quarter}"), q.GridWorkers, seat: false);
         }
 
-        var rates = new Table().Title("Three rates by month (三率: 响应率、解决率、满意率; score 10/45/45)").AddColumns("month", "cases", "response", "resolution", "satisfaction", "score", "vs month before", "best grid", "worst grid");
+        var rates = new Table().Title(L("三率考核（按月；权重 10/45/45）", "Three rates by month (weights 10/45/45)")).AddColumns(L("月份", "month"), L("件数", "cases"), L("响应率", "response"), L("解决率", "resolution"), L("满意率", "satisfaction"), L("得分", "score"), L("环比", "vs month before"), L("最佳网格", "best grid"), L("最差网格", "worst grid"));
         foreach (var m in r.ThreeRatesByMonth)
         {
             var scored = m.Grids.Where(g => g.Score is not null).ToArray();
@@ -77,8 +82,8 @@ internal static class Output
 
         AnsiConsole.Write(rates);
         var tb = r.TimeBank;
-        AnsiConsole.MarkupLine(Markup.Escape($"Time bank (时间银行): {tb.Accounts} accounts, {tb.Transactions} transactions, deposited {tb.Deposited}, redeemed {tb.Redeemed}, pool {tb.Pool}."));
-        var passbook = new Table().Title(Markup.Escape($"Passbook (存折) of {tb.PassbookOwner}: opening {tb.Opening}, closing {tb.Closing} (first 12 lines)")).AddColumns("time", "kind", "amount", "balance", "note");
+        AnsiConsole.MarkupLine(Markup.Escape(L($"时间银行：{tb.Accounts} 个账户，{tb.Transactions} 笔交易，存入 {tb.Deposited}，兑换 {tb.Redeemed}，公益池 {tb.Pool}。", $"Time bank: {tb.Accounts} accounts, {tb.Transactions} transactions, deposited {tb.Deposited}, redeemed {tb.Redeemed}, pool {tb.Pool}.")));
+        var passbook = new Table().Title(Markup.Escape(L($"{tb.PassbookOwner} 的存折：期初 {tb.Opening}，期末 {tb.Closing}（前 12 行）", $"Passbook of {tb.PassbookOwner}: opening {tb.Opening}, closing {tb.Closing} (first 12 lines)"))).AddColumns(L("时间", "time"), L("类型", "kind"), L("金额", "amount"), L("余额", "balance"), L("摘要", "note"));
         foreach (var p in tb.Passbook)
         {
             passbook.AddRow(p.Date, p.Kind, p.Amount, p.Balance, Markup.Escape(p.Note));
@@ -102,7 +107,7 @@ internal static class Output
 
     private static void Group(string title, IReadOnlyList<GroupCompliance> rows)
     {
-        var table = new Table().Title($"SLA compliance {title}").AddColumns("", "cases", "met", "late/breached", "compliance");
+        var table = new Table().Title(L($"时限达标率{title}", $"SLA compliance {title}")).AddColumns("", L("件数", "cases"), L("按时", "met"), L("超时", "late/breached"), L("达标率", "compliance"));
         foreach (var g in rows)
         {
             table.AddRow(Markup.Escape(g.Name), $"{g.Cases}", $"{g.Met}", $"{g.LateOrBreached}", Pct(g.Compliance));
@@ -113,7 +118,7 @@ internal static class Output
 
     private static void People(string title, IReadOnlyList<RankedPerson> rows, bool seat)
     {
-        var table = new Table().Title(Markup.Escape(title)).AddColumns("#", "person", "name", "points");
+        var table = new Table().Title(Markup.Escape(title)).AddColumns("#", L("人员", "person"), L("姓名", "name"), L("积分", "points"));
         if (seat)
         {
             table.AddColumn("seat");

@@ -25,6 +25,8 @@ var format = new Option<string>("--format") { Description = "Output: table or js
 format.AcceptOnlyFromAmong("table", "json");
 var runs = new Option<int>("--runs") { Description = "Run this many seeds (seed, seed+1, …) and report each figure as a mean with a 95 % interval; with --compare, paired differences.", DefaultValueFactory = _ => 1 };
 var workersPerGrid = new Option<int>("--workers-per-grid") { Description = "Staffing: grid workers per grid, each doing one task at a time.", DefaultValueFactory = _ => 1 };
+var lang = new Option<string>("--lang") { Description = "Table headers: zh (中文, the default) or en.", DefaultValueFactory = _ => "zh" };
+lang.AcceptOnlyFromAmong("zh", "en");
 var sweep = new Option<string?>("--sweep") { Description = "Vary one setting over a range and report the figures against it: grids=4..16, workers-per-grid=1..3, worker-speed=0.5..2:0.25, cases-per-day=10..80:10 (with --runs, means)." };
 var casesCsv = new Option<FileInfo?>("--cases") { Description = "Also write one row per case to this CSV file (for analysts)." };
 var uncovered = new Option<bool>("--allow-uncovered-years") { Description = "Run dates outside the calendar's years (only weekends are known there)." };
@@ -32,12 +34,13 @@ var compare = new Option<FileInfo[]>("--compare") { Description = "Run the same 
 
 var root = new RootCommand("Governance district simulator — 网格化治理模拟：四步闭环时限、楼长积分、网格员考核、时间银行。")
 {
-    seed, from, to, casesPerDay, grids, speed, policy, rules, format, compare, uncovered, runs, workersPerGrid, casesCsv, sweep,
+    seed, from, to, casesPerDay, grids, speed, policy, rules, format, compare, uncovered, runs, workersPerGrid, casesCsv, sweep, lang,
 };
 
 root.SetAction(parse =>
 {
     Output.WideWhenRedirected();
+    Output.English = parse.GetValue(lang) == "en";
     try
     {
         var start = Date(parse.GetValue(from)!, "--from");

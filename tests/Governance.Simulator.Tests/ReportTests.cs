@@ -9,9 +9,12 @@ public class ReportTests
         var csv = Path.Combine(Path.GetTempPath(), $"governance-cases-{Environment.ProcessId}.csv");
         try
         {
-            var table = SimulatorProcess.Run("--grids", "4", "--from", "2026-04-01", "--to", "2026-05-31", "--cases", csv);
+            var table = SimulatorProcess.Run("--grids", "4", "--from", "2026-04-01", "--to", "2026-05-31", "--cases", csv, "--lang", "en");
             Assert.Equal(0, table.ExitCode);
             Assert.Contains("Three rates by month", table.Out);
+            var chinese = SimulatorProcess.Run("--grids", "4", "--from", "2026-04-01", "--to", "2026-05-31");
+            Assert.Contains("三率考核", chinese.Out);   // Chinese headers by default
+            Assert.DoesNotContain("Three rates by month", chinese.Out);
             Assert.Contains("2026-05", table.Out);
             Assert.DoesNotContain(table.Out.Split('\n'), line => line.Length > 240);   // redirected: one line per row
 
