@@ -40,7 +40,17 @@ public static class MalformedJson
     public sealed record Case(Damage Damage, string Json, bool MustFail, string Where);
 
     /// <summary>The audit table: tried, typed, accepted, raw, hang, and accepted although it must fail (silent).</summary>
-    public sealed record Table(int Tried, int Typed, int Accepted, int Raw, int Hang, int Silent, IReadOnlyList<string> Problems);
+    public sealed record Table(int Tried, int Typed, int Accepted, int Raw, int Hang, int Silent, IReadOnlyList<string> Problems)
+    {
+        /// <summary>The audit's goal: no raw exception, nothing silently accepted, no hang.</summary>
+        public bool Clean => Raw + Silent + Hang == 0;
+
+        /// <summary>Every problem found, one a line.</summary>
+        public string Report => string.Join("\n", Problems);
+
+        /// <summary>The audit table's line: tried, typed, accepted, raw, silent, hang.</summary>
+        public override string ToString() => $"tried {Tried}, typed {Typed}, accepted {Accepted}, raw {Raw}, silent {Silent}, hang {Hang}";
+    }
 
     private static readonly JsonDocumentOptions Reading = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 

@@ -16,9 +16,10 @@ public sealed partial class CaseWorkflow
             throw Refuse(c, command, [], Resources.GovernanceMessages.Format("CommandBeforeLast", command.At, c.LastActivityAt), RefusalReason.OutOfOrder);
         }
 
-        if (command.At > LatestAcceptable(c.RegisteredAt))
+        var latest = LatestAcceptable(c.RegisteredAt);
+        if (command.At > latest)
         {
-            throw Refuse(c, command, [], $"it is dated {command.At}, after {LatestAcceptable(c.RegisteredAt)}: {(_clock is null ? "more than ten years after the registration" : "ahead of the clock by more than a day")}", RefusalReason.OutOfOrder);
+            throw Refuse(c, command, [], $"it is dated {command.At}, after {latest}: {(_clock is null ? "more than ten years after the registration" : "ahead of the clock by more than a day")}", RefusalReason.OutOfOrder);
         }
 
         if (command.Note is { Length: > MaxNoteLength })
