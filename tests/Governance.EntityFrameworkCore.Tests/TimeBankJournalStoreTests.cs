@@ -70,6 +70,54 @@ public abstract class TimeBankJournalStoreTests
     }
 
     [Fact]
+    public async Task Read_in_many_chunks_the_journal_restores_in_order_and_its_first_problem_is_the_one_reported()
+    {
+        using var database = CreateDatabase();
+        var clock = new FakeClock(T0);
+        var ledger = await new TimeBankJournalStore<GovernanceDbContext>(database.Factory).RestoreAsync(TimeBankPolicy.Default, clock);
+        ledger.OpenPersonAccount(Wang);
+        ledger.OpenPersonAccount(Li);
+        ledger.RegisterRelation(Wang.Id, Li.Id, RelationKind.Spouse);
+        for (var i = 0; i < 20; i++)
+        {
+            clock.Advance(Duration.FromHours(2));
+            var now = clock.GetCurrentInstant();
+            ledger.Deposit(new DepositRequest($"d{i}", Wang.Id.Value, new ServiceRecord(ServiceType.HomeVisit, new Interval(now - Duration.FromHours(1), now)), "GW1"));
+            ledger.Gift(new GiftRequest($"g{i}", Wang.Id.Value, Li.Id.Value, TimeCredit.FromMinutes(15)));
+        }
+
+        var expected = ledger.Export().ToJson();
+        var chunkSize = TimeBankJournalReader.ChunkSize;
+        TimeBankJournalReader.ChunkSize = 3;
+        try
+        {
+            Assert.Equal(expected, (await new TimeBankJournalStore<GovernanceDbContext>(database.Factory).RestoreAsync(TimeBankPolicy.Default, clock)).Export().ToJson());
+
+            await using (var db = new GovernanceDbContext(database.Options))
+            {
+                await db.TimeBankJournal.Where(r => r.Sequence == 40).ExecuteDeleteAsync();
+            }
+
+            var gap = await Assert.ThrowsAsync<ValidationFailedException>(() => new TimeBankJournalStore<GovernanceDbContext>(database.Factory).RestoreAsync(TimeBankPolicy.Default, clock));
+            Assert.Equal("sequence 40", gap.Errors.Single().Path);
+
+            await using (var db = new GovernanceDbContext(database.Options))
+            {
+                await db.TimeBankJournal.Where(r => r.Sequence == 30).ExecuteUpdateAsync(s => s.SetProperty(r => r.Payload, r => r.Payload.Replace("\"amount\"", "\"amont\"")));
+                await db.TimeBankJournal.Where(r => r.Sequence == 35).ExecuteUpdateAsync(s => s.SetProperty(r => r.Kind, "transfer"));
+            }
+
+            var corrupt = await Assert.ThrowsAsync<ValidationFailedException>(() => new TimeBankJournalStore<GovernanceDbContext>(database.Factory).RestoreAsync(TimeBankPolicy.Default, clock));
+            Assert.Equal("sequence 30", corrupt.Errors.Single().Path);
+            Assert.Contains("amont", corrupt.Errors.Single().Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            TimeBankJournalReader.ChunkSize = chunkSize;
+        }
+    }
+
+    [Fact]
     public async Task A_write_the_database_refuses_leaves_the_ledger_unchanged()
     {
         using var database = CreateDatabase();

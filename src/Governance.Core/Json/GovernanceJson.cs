@@ -14,7 +14,8 @@ namespace Governance.Json;
 /// <list type="bullet">
 /// <item>NodaTime's converters (NodaTime.Serialization.SystemTextJson) over the TZDB provider: an <see cref="Instant"/> is
 /// <c>"2026-03-02T01:00:00Z"</c>, a <see cref="LocalDate"/> <c>"2026-03-02"</c>, a <see cref="Period"/> <c>"P1Y"</c>, a
-/// zone its TZDB id;</item>
+/// zone its TZDB id, an <see cref="Interval"/> <c>{"start", "end"}</c> (a side left out is infinite; an unknown, repeated
+/// or null member is an error, where NodaTime's own converter skips it);</item>
 /// <item>enums by name only: an undefined name, a number, or a comma-separated list for an enum that is not
 /// <see cref="FlagsAttribute">[Flags]</see> is an error;</item>
 /// <item>strict reading: a required constructor parameter that is missing, a <see langword="null"/> where the type does
@@ -55,7 +56,8 @@ public static class GovernanceJson
     public static JsonSerializerOptions ConfigureForGovernance(this JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Converters.Add(new InstantJsonConverter());   // first, so it is chosen over NodaTime's own
+        options.Converters.Add(new InstantJsonConverter());   // first, so these are chosen over NodaTime's own
+        options.Converters.Add(new IntervalJsonConverter());
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         options.Converters.Add(new StrictEnumConverterFactory());
         options.Converters.Add(new ReadOnlySetJsonConverterFactory());

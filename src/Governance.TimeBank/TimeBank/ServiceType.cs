@@ -4,7 +4,8 @@ namespace Governance.TimeBank;
 /// 服务项目 — a kind of service with its conversion rate: how many minutes of credit one hour of it
 /// earns (volunteer service) or, for care, is a tariff the host applies when pricing a redemption.
 /// </summary>
-/// <remarks>Equality is by value. The default rate is 60 minutes of credit per hour ("1 hour = 1 time coin").</remarks>
+/// <remarks>Equality is by value. In JSON <c>{"id", "name", "kind", "creditMinutesPerHour"}</c>. The default rate is 60 minutes of credit per hour ("1 hour = 1 time coin").</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(ServiceTypeJsonConverter))]
 public sealed record ServiceType
 {
     /// <summary>Creates a service type.</summary>

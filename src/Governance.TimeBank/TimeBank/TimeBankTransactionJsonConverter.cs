@@ -45,7 +45,9 @@ internal sealed class TimeBankTransactionJsonConverter : JsonConverter<TimeBankT
                     legs = ReadLegs(ref reader, options);
                     break;
                 case 4:
-                    request = reader.TokenType == JsonTokenType.Null ? null : JsonSerializer.Deserialize<TimeBankRequest>(ref reader, options);
+                    request = reader.TokenType == JsonTokenType.Null ? null
+                        : TimeBankRequestJsonReader.TryRead(ref reader, options, id, out var known) ? known
+                        : JsonSerializer.Deserialize<TimeBankRequest>(ref reader, options);
                     break;
                 default:
                     note = reader.TokenType == JsonTokenType.Null ? null : reader.TokenType == JsonTokenType.String
@@ -131,10 +133,10 @@ internal sealed class TimeBankTransactionJsonConverter : JsonConverter<TimeBankT
                 switch (member)
                 {
                     case 0:
-                        debit = Value(ref reader, accounts, options, "debit", count);
+                        debit = LedgerAccount(ref reader) ?? Value(ref reader, accounts, options, "debit", count);
                         break;
                     case 1:
-                        credit = Value(ref reader, accounts, options, "credit", count);
+                        credit = LedgerAccount(ref reader) ?? Value(ref reader, accounts, options, "credit", count);
                         break;
                     case 2:
                         amount = Value(ref reader, credits, options, "amount", count);
@@ -160,9 +162,16 @@ internal sealed class TimeBankTransactionJsonConverter : JsonConverter<TimeBankT
         return count == 0 ? throw new JsonException("A time-bank transaction has at least one leg.") : more is null ? [first] : [.. more];
     }
 
-    private static JsonConverter<T> Converter<T>(JsonSerializerOptions options) => (JsonConverter<T>)options.GetConverter(typeof(T));
+    /// <summary>The issuing account or the pool, read as the ledger's own ids (most legs name one; no string is made for it).</summary>
+    private static Id<TimeBankAccount>? LedgerAccount(ref Utf8JsonReader reader) =>
+        reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped ? null
+        : reader.ValueTextEquals("sys:issuing"u8) ? TimeBankLedger.IssuingAccountId
+        : reader.ValueTextEquals("sys:pool"u8) ? TimeBankLedger.PoolAccountId
+        : (Id<TimeBankAccount>?)null;
 
-    private static void Expect(ref Utf8JsonReader reader, JsonTokenType token, string what)
+    internal static JsonConverter<T> Converter<T>(JsonSerializerOptions options) => (JsonConverter<T>)options.GetConverter(typeof(T));
+
+    internal static void Expect(ref Utf8JsonReader reader, JsonTokenType token, string what)
     {
         if (reader.TokenType != token)
         {
@@ -170,7 +179,7 @@ internal sealed class TimeBankTransactionJsonConverter : JsonConverter<TimeBankT
         }
     }
 
-    private static int Member(ref Utf8JsonReader reader, ref int seen, string[] names, string what, int leg = -1)
+    internal static int Member(ref Utf8JsonReader reader, ref int seen, string[] names, string what, int leg = -1)
     {
         for (var i = 0; i < names.Length; i++)
         {
@@ -190,7 +199,7 @@ internal sealed class TimeBankTransactionJsonConverter : JsonConverter<TimeBankT
     }
 
     // System.Text.Json's path ends at the transaction; the location inside it is named in the message.
-    private static T Value<T>(ref Utf8JsonReader reader, JsonConverter<T> converter, JsonSerializerOptions options, string member, int leg = -1)
+    internal static T Value<T>(ref Utf8JsonReader reader, JsonConverter<T> converter, JsonSerializerOptions options, string member, int leg = -1)
     {
         string Location() => leg < 0 ? member : $"legs[{leg}].{member}";
         if (reader.TokenType == JsonTokenType.Null)
@@ -208,7 +217,7 @@ internal sealed class TimeBankTransactionJsonConverter : JsonConverter<TimeBankT
         }
     }
 
-    private static JsonException Missing(string member, string what, int leg = -1) => new($"A {what}{At(leg)} needs '{member}'.");
+    internal static JsonException Missing(string member, string what, int leg = -1) => new($"A {what}{At(leg)} needs '{member}'.");
 
     private static string At(int leg) => leg < 0 ? "" : $" (legs[{leg}])";
 }
