@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Benchmarks.Storage;
 
 /// <summary>
-/// One case command made durable on SQLite (a temp file, WAL), load included: load a stored 12-entry case, give it one
+/// One case command made durable on SQLite (a temp file, WAL) and on PostgreSQL (a throwaway local server, pooled
+/// connections), load included: load a stored 12-entry case, give it one
 /// command (a pause or a resume), store it. Baseline: the whole aggregate loaded into a change-tracked context (the case
 /// row and every history row tracked), restored, changed and saved by <c>SaveChanges</c>. Against it: the store's
 /// <see cref="CaseStore{TContext}.LoadAsync"/> and <see cref="CaseStore{TContext}.AppendAsync"/> (the new entry only, the
@@ -24,20 +25,39 @@ public class CaseAppendBenchmarks
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 2, 1, 0);
     private static readonly JsonSerializerOptions Json = GovernanceJson.Options;
     private readonly CaseWorkflow _workflow = new(SeedCommunities.JiuLong());
-    private string _folder = null!;
+    private string? _folder;
+    private PostgresServer? _server;
     private DbContextOptions<GovernanceDbContext> _options = null!;
     private CaseStore<GovernanceDbContext> _store = null!;
     private int _next;
 
+    /// <summary>The database.</summary>
+    [Params("SQLite", "PostgreSQL")]
+    public string Provider { get; set; } = "SQLite";
+
     [GlobalSetup]
     public void StoreTheCases()
     {
-        _folder = Directory.CreateTempSubdirectory("governance-append-").FullName;
-        _options = new DbContextOptionsBuilder<GovernanceDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, "cases.db")}").Options;
+        var builder = new DbContextOptionsBuilder<GovernanceDbContext>();
+        if (Provider == "SQLite")
+        {
+            _folder = Directory.CreateTempSubdirectory("governance-append-").FullName;
+            builder.UseSqlite($"Data Source={Path.Combine(_folder, "cases.db")}");
+        }
+        else
+        {
+            _server = new PostgresServer();
+            builder.UseNpgsql(_server.NewDatabase().Replace("Pooling=false", "Pooling=true", StringComparison.Ordinal));
+        }
+
+        _options = builder.Options;
         using (var db = new GovernanceDbContext(_options))
         {
             GovernanceDatabase.MigrateAsync(db).GetAwaiter().GetResult();
-            db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+            if (Provider == "SQLite")
+            {
+                db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+            }
         }
 
         _store = new CaseStore<GovernanceDbContext>(new GovernanceDbContextFactory(_options), _workflow);
@@ -61,7 +81,12 @@ public class CaseAppendBenchmarks
     public void DeleteTheDatabase()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        if (_folder is not null)
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+
+        _server?.Dispose();
     }
 
     [Benchmark(Baseline = true)]
