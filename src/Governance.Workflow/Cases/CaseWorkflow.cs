@@ -106,8 +106,8 @@ public sealed partial class CaseWorkflow
     /// <param name="registration">What was reported.</param>
     /// <returns>The case, in <see cref="CaseState.Registered"/>, with a <see cref="CaseRegistered"/> event; its registration
     /// carries the pinned SLA policy when the workflow has SLA policies and the registration named none.</returns>
-    /// <exception cref="ArgumentException">The registration is incomplete (a default id, an undefined priority, a category or source without a code, no description), names an unknown grid, building or unit, or a unit outside its grid.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">It is dated before 1900, after 2999, or more than a day ahead of the workflow's clock.</exception>
+    /// <exception cref="ArgumentException">The registration is incomplete (a default id, an undefined priority, a category or source without a code, no description), names an unknown grid, building or unit, or a unit outside its grid, a default reporter id, an empty attachment, or an SLA policy the workflow does not have.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">It is dated before 1900, after 2999, or more than a day ahead of the workflow's clock, or its floor is outside <see cref="CaseLocation.MinFloor"/>–<see cref="CaseLocation.MaxFloor"/>.</exception>
     public Case Register(CaseRegistration registration)
     {
         ArgumentNullException.ThrowIfNull(registration);
@@ -150,6 +150,8 @@ public sealed partial class CaseWorkflow
             throw new ArgumentException($"Case '{registration.Id}' is located in grid '{registration.Location.GridId}', which the organisation model does not have.", nameof(registration));
         }
 
+        CheckDetails(registration);
+
         if (_slaPolicies is not null && registration.SlaPolicy is null)
         {
             registration = registration with { SlaPolicy = _slaPolicies.Match(registration.Category, registration.Priority, registration.Source).Reference };
@@ -160,6 +162,34 @@ public sealed partial class CaseWorkflow
         c.Registered();
         Diagnostics.WorkflowTelemetry.CaseRegistered(registration.Source);
         return c;
+    }
+
+    /// <summary>The optional details: a reporter with an id, attachments that name something, a floor in range, a policy the workflow knows.</summary>
+    private void CheckDetails(CaseRegistration registration)
+    {
+        if (registration.Reporter is { Value: null })
+        {
+            throw new ArgumentException($"Case '{registration.Id}' names the default (empty) id as its reporter; leave the reporter out if it is not known.", nameof(registration));
+        }
+
+        if (registration.Attachments is { } attachments && attachments.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException($"Case '{registration.Id}' has an attachment without a name; each attachment is a non-empty reference.", nameof(registration));
+        }
+
+        if (registration.Location.Floor is { } floor && (floor < CaseLocation.MinFloor || floor > CaseLocation.MaxFloor))
+        {
+            throw new ArgumentOutOfRangeException(nameof(registration), floor, $"Case '{registration.Id}' is on floor {floor}; a floor is from {CaseLocation.MinFloor} to {CaseLocation.MaxFloor}.");
+        }
+
+        if (registration.SlaPolicy is { } pinned)
+        {
+            var known = _slaPolicies is null || _slaPolicies.Fallback.Name == pinned.Name || _slaPolicies.Policies.Any(p => p.Name == pinned.Name);
+            if (string.IsNullOrWhiteSpace(pinned.Name) || pinned.Version < 1 || !known)
+            {
+                throw new ArgumentException($"Case '{registration.Id}' is pinned to SLA policy '{pinned}', which {(known ? "is not a name with a version from 1" : "the workflow's policies do not have")}.", nameof(registration));
+            }
+        }
     }
 
     // 小事不出单元: a case located in a building unit starts at the unit's micro-grid where the community's ladder has one.
