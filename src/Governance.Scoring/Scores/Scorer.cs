@@ -37,7 +37,7 @@ public static class Scorer
     /// <param name="period">The period.</param>
     /// <param name="people">People to include with a zero score if they have no facts; none if null.</param>
     /// <returns>The scores, ordered by person id.</returns>
-    /// <exception cref="ArgumentException">Two facts about one person share an id but differ, a quantity is negative, a fact is null, names no person, or is dated in a calendar other than ISO.</exception>
+    /// <exception cref="ArgumentException">Two facts about one person share an id but differ, a quantity is negative or above <see cref="ScoringFact.MaxQuantity"/>, a fact is null, has no id or kind, names no person, or is dated in a calendar other than ISO.</exception>
     public static IReadOnlyList<PersonScore> Score(RuleSet rules, Role role, IEnumerable<ScoringFact> facts, ScoringPeriod period, IEnumerable<Id<Person>>? people = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
@@ -305,9 +305,14 @@ public static class Scorer
             }
 
             var quantity = fact.Quantity;
-            if (quantity < 0)
+            if (quantity < 0 || quantity > ScoringFact.MaxQuantity)
             {
-                throw new ArgumentOutOfRangeException("facts", quantity, $"Fact '{fact.Id}' has a negative quantity; expected 0 or more.");
+                throw new ArgumentOutOfRangeException("facts", quantity, $"Fact '{fact.Id}' has quantity {quantity}; expected 0 to {ScoringFact.MaxQuantity}.");
+            }
+
+            if (string.IsNullOrWhiteSpace(fact.Id) || string.IsNullOrWhiteSpace(fact.Kind))
+            {
+                throw new ArgumentException($"facts[{position}] needs an id and a kind (was '{fact.Id}', '{fact.Kind}').", "facts");
             }
 
             var targets = plan.TargetsFor(fact.Kind);

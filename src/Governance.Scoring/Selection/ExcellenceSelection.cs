@@ -21,7 +21,7 @@ public static class ExcellenceSelection
     /// <param name="quotas">The quotas.</param>
     /// <param name="attributesOf">Each candidate's attributes.</param>
     /// <returns>The selection and any unfilled seats.</returns>
-    /// <exception cref="ArgumentException">A candidate appears twice, or a quota has no seats.</exception>
+    /// <exception cref="ArgumentException">A candidate appears twice, or a quota is null or has no seats or more than <see cref="SelectionQuota.MaxSeats"/>.</exception>
     public static SelectionResult Select(IReadOnlyList<Id<Person>> ranking, IReadOnlyList<SelectionQuota> quotas, Func<Id<Person>, PersonAttributes> attributesOf)
     {
         ArgumentNullException.ThrowIfNull(ranking);
@@ -35,9 +35,9 @@ public static class ExcellenceSelection
         var seatQuota = new List<int>();
         for (var q = 0; q < quotas.Count; q++)
         {
-            if (quotas[q].Seats < 1)
+            if (quotas[q] is null || quotas[q].Seats < 1 || quotas[q].Seats > SelectionQuota.MaxSeats)
             {
-                throw new ArgumentOutOfRangeException(nameof(quotas), quotas[q].Seats, $"Quota '{quotas[q].Name}' needs at least one seat.");
+                throw new ArgumentOutOfRangeException(nameof(quotas), quotas[q]?.Seats, $"Quota {q} ('{quotas[q]?.Name}') needs from 1 to {SelectionQuota.MaxSeats} seats.");
             }
 
             seatQuota.AddRange(Enumerable.Repeat(q, quotas[q].Seats));

@@ -4,10 +4,13 @@ namespace Governance.Scoring.Selection;
 
 /// <summary>评选名额 — a number of seats for people with an attribute (or anyone).</summary>
 /// <param name="Name">Its name, e.g. "党员代表".</param>
-/// <param name="Seats">How many; positive.</param>
+/// <param name="Seats">How many; from 1 to <see cref="MaxSeats"/>.</param>
 /// <param name="Attribute">The attribute a person needs for the seats; <see cref="PersonAttributes.None"/> for anyone.</param>
 public sealed record SelectionQuota(string Name, int Seats, PersonAttributes Attribute = PersonAttributes.None)
 {
+    /// <summary>The most seats one quota can have (a thousand; a community's selections count their seats in tens).</summary>
+    public const int MaxSeats = 1000;
+
     /// <summary>Whether a person with <paramref name="attributes"/> may take one of these seats.</summary>
     /// <param name="attributes">The person's attributes.</param>
     /// <returns>Whether they qualify.</returns>

@@ -37,8 +37,11 @@ public readonly record struct TimeCredit : IComparable<TimeCredit>, ISpanParsabl
     /// <summary>An amount of <paramref name="hours"/> whole hours (60 minutes each).</summary>
     /// <param name="hours">Hours of credit.</param>
     /// <returns>The amount.</returns>
-    /// <exception cref="OverflowException">The amount does not fit in 64 bits of minutes.</exception>
-    public static TimeCredit FromHours(long hours) => new(checked(hours * 60));
+    /// <exception cref="ArgumentOutOfRangeException">The amount does not fit in 64 bits of minutes.</exception>
+    public static TimeCredit FromHours(long hours) =>
+        hours is > long.MaxValue / 60 or < long.MinValue / 60
+            ? throw new ArgumentOutOfRangeException(nameof(hours), hours, $"{hours} hours is more credit than can be counted in minutes (at most {long.MaxValue / 60} hours either way).")
+            : new(hours * 60);
 
     /// <inheritdoc />
     public int CompareTo(TimeCredit other) => Minutes.CompareTo(other.Minutes);
