@@ -29,12 +29,13 @@ var lang = new Option<string>("--lang") { Description = "Table headers: zh (中�
 lang.AcceptOnlyFromAmong("zh", "en");
 var sweep = new Option<string?>("--sweep") { Description = "Vary one setting over a range and report the figures against it: grids=4..16, workers-per-grid=1..3, worker-speed=0.5..2:0.25, cases-per-day=10..80:10 (with --runs, means)." };
 var casesCsv = new Option<FileInfo?>("--cases") { Description = "Also write one row per case to this CSV file (for analysts)." };
+var htmlReport = new Option<FileInfo?>("--report") { Description = "Also write a self-contained HTML report with charts to this file (opens with no network)." };
 var uncovered = new Option<bool>("--allow-uncovered-years") { Description = "Run dates outside the calendar's years (only weekends are known there)." };
 var compare = new Option<FileInfo[]>("--compare") { Description = "Run the same workload under two SLA policy files and print the differences: --compare A.json B.json.", AllowMultipleArgumentsPerToken = true };
 
 var root = new RootCommand("Governance district simulator — 网格化治理模拟：四步闭环时限、楼长积分、网格员考核、时间银行。")
 {
-    seed, from, to, casesPerDay, grids, speed, policy, rules, format, compare, uncovered, runs, workersPerGrid, casesCsv, sweep, lang,
+    seed, from, to, casesPerDay, grids, speed, policy, rules, format, compare, uncovered, runs, workersPerGrid, casesCsv, htmlReport, sweep, lang,
 };
 
 root.SetAction(parse =>
@@ -159,15 +160,12 @@ root.SetAction(parse =>
         var report = Run(Options(set, policyName));
         if (parse.GetValue(casesCsv) is { } csv)
         {
-            try
-            {
-                using var writer = new StreamWriter(csv.FullName, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-                Output.Csv(report, writer);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new UsageException($"cannot write {csv.FullName}: {e.Message}");
-            }
+            WriteFile(csv, writer => Output.Csv(report, writer));
+        }
+
+        if (parse.GetValue(htmlReport) is { } html)
+        {
+            WriteFile(html, writer => HtmlReport.Write(report, writer));
         }
 
         if (json)
@@ -251,6 +249,19 @@ static string Read(FileInfo file)
     catch (Exception e) when (e is IOException or UnauthorizedAccessException)
     {
         throw new UsageException($"cannot read {file.FullName}: {e.Message}");
+    }
+}
+
+static void WriteFile(FileInfo file, Action<TextWriter> write)
+{
+    try
+    {
+        using var writer = new StreamWriter(file.FullName, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        write(writer);
+    }
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+    {
+        throw new UsageException($"cannot write {file.FullName}: {e.Message}");
     }
 }
 

@@ -37,6 +37,9 @@ internal sealed record QuarterResult(string Quarter, IReadOnlyList<RankedPerson>
 /// <summary>One week's complaint report (每周投诉分析): the grids with most cases.</summary>
 internal sealed record WeekResult(string Week, IReadOnlyList<WeeklyLine> TopGrids);
 
+/// <summary>The cases open at the end of one day (registered by then and not yet closed).</summary>
+internal sealed record BacklogPoint(string Date, int Open);
+
 internal sealed record PassbookLine(string Date, string Kind, string Amount, string Balance, string Note);
 
 internal sealed record TimeBankSummary(int Accounts, int Transactions, string Deposited, string Redeemed, string Pool, string PassbookOwner, string Opening, IReadOnlyList<PassbookLine> Passbook, string Closing);
@@ -62,7 +65,8 @@ internal sealed record SimulationReport(
     TimeBankSummary TimeBank,
     IReadOnlyList<MonthRates> ThreeRatesByMonth,
     MonthRates ThreeRatesOfPeriod,
-    [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyList<CaseLine> CaseLines)
+    [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyList<CaseLine> CaseLines,
+    [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyList<BacklogPoint> Backlog)
 {
     public static SimulationReport Build(
         SimulationOptions o, District district, List<(Case Case, CaseSla Sla)> cases, List<ScoringFact> headFacts, List<ScoringFact> workerFacts,
@@ -154,6 +158,16 @@ internal sealed record SimulationReport(
             Status(s.States, SlaStep.Respond), Status(s.States, SlaStep.Claim), Status(s.States, SlaStep.Resolve), Status(s.States, SlaStep.Feedback),
             s.Case.EscalationCount, s.Case.Satisfaction?.ToString())).ToArray();
 
+        // The backlog at the end of each day: registered by then, not closed by then.
+        var backlog = new List<BacklogPoint>();
+        var opened = cases.Select(c => c.Case.RegisteredAt).Order().ToArray();
+        var closedAt = cases.Where(c => c.Case.State == CaseState.Closed).Select(c => c.Case.LastActivityAt).Order().ToArray();
+        for (var day = o.From; day <= o.To; day = day.PlusDays(1))
+        {
+            var endOfDay = day.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
+            backlog.Add(new BacklogPoint(day.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), CountBefore(opened, endOfDay) - CountBefore(closedAt, endOfDay)));
+        }
+
         // Time bank.
         var balances = ledger.Accounts.Select(a => (a, b: ledger.BalanceOf(a.Id))).ToArray();
         var transactions = ledger.Transactions;
@@ -176,6 +190,27 @@ internal sealed record SimulationReport(
             timeBank,
             months,
             period,
-            lines);
+            lines,
+            backlog);
+    }
+
+    /// <summary>How many of the sorted <paramref name="instants"/> are before <paramref name="bound"/>.</summary>
+    private static int CountBefore(Instant[] instants, Instant bound)
+    {
+        int lo = 0, hi = instants.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (instants[mid] < bound)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 }
