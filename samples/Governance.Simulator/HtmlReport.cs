@@ -8,7 +8,9 @@ using ScottPlot;
 /// runs. The same seed writes the same bytes.
 /// </summary>
 /// <remarks>Charts: compliance per step and per grid, the three rates by month, the backlog day by day, and the
-/// building-head ranking across quarters (the positions of the first quarter's top five).</remarks>
+/// building-head ranking across quarters (the positions of the first quarter's top five). The text inside a chart is
+/// ASCII (English titles, ids in legends): ScottPlot lays text out with the fonts of the machine that draws it, which may
+/// have no CJK font; each chart's Chinese heading is the HTML heading above it.</remarks>
 internal static class HtmlReport
 {
     private const int Width = 760;
@@ -23,11 +25,7 @@ internal static class HtmlReport
     public static void Write(SimulationReport report, TextWriter writer)
     {
         var w = writer;
-        w.Write($"<!DOCTYPE html>\n<html lang=\"{L("zh-CN", "en")}\">\n<head>\n<meta charset=\"utf-8\">\n");
-        w.Write($"<title>{E(L("网格化治理模拟报告", "Grid governance simulation"))} — {E(report.From)}…{E(report.To)}</title>\n");
-        w.Write("<style>body{font-family:sans-serif;margin:24px;max-width:1100px;color:#222}h1{font-size:22px}h2{font-size:17px;margin-top:28px}"
-            + "table{border-collapse:collapse;margin:8px 0;font-size:13px}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}"
-            + "th{background:#f2f2f2}td:first-child,th:first-child{text-align:left}figure{margin:8px 0}svg{max-width:100%;height:auto}</style>\n</head>\n<body>\n");
+        Head(w, $"{L("网格化治理模拟报告", "Grid governance simulation")} — {report.From}…{report.To}");
         w.Write($"<h1>{E(L("网格化治理模拟报告", "Grid governance simulation"))}</h1>\n");
         w.Write($"<p>{E(L("策略", "Policy"))}: {E(report.Policy)} · {E(L("种子", "Seed"))} {report.Seed} · {E(report.From)}…{E(report.To)} · "
             + $"{E(L("网格", "Grids"))} {report.Grids} · {E(L("事件", "Cases"))} {report.Cases} · {E(L("已办结", "Closed"))} {report.Closed} · "
@@ -35,30 +33,30 @@ internal static class HtmlReport
 
         // Compliance per step.
         w.Write($"<h2>{E(L("各环节时限达标率", "Compliance per step"))}</h2>\n");
-        Figure(w, Bars(L("各环节时限达标率 (%)", "Compliance per step (%)"), report.Steps.Select(s => (s.Step, (s.Compliance ?? 0) * 100)).ToArray()));
+        Figure(w, Bars("Compliance per step (%)", report.Steps.Select(s => (s.Step, (s.Compliance ?? 0) * 100)).ToArray()));
         Table(w, [L("环节", "Step"), L("按时", "Met"), L("超时完成", "Met late"), L("超时", "Breached"), L("进行中", "Open"), L("达标率", "Compliance")],
             report.Steps.Select(s => new[] { s.Step, Num(s.Met), Num(s.MetLate), Num(s.Breached), Num(s.Open), Percent(s.Compliance) }));
 
         // Compliance per grid.
         w.Write($"<h2>{E(L("各网格时限达标率", "Compliance per grid"))}</h2>\n");
-        Figure(w, Bars(L("各网格时限达标率 (%)", "Compliance per grid (%)"), report.ByGrid.Select(g => (g.Name, (g.Compliance ?? 0) * 100)).ToArray()));
+        Figure(w, Bars("Compliance per grid (%)", report.ByGrid.Select(g => (g.Name, (g.Compliance ?? 0) * 100)).ToArray()));
         Table(w, [L("网格", "Grid"), L("事件", "Cases"), L("按时", "Met"), L("超时", "Late or breached"), L("达标率", "Compliance")],
             report.ByGrid.Select(g => new[] { g.Name, Num(g.Cases), Num(g.Met), Num(g.LateOrBreached), Percent(g.Compliance) }));
 
         // The three rates by month.
         w.Write($"<h2>{E(L("三率（按月）", "The three rates by month"))}</h2>\n");
         var months = report.ThreeRatesByMonth;
-        Figure(w, Lines(L("三率 (%)", "The three rates (%)"), months.Select(m => m.Month).ToArray(),
-            [(L("响应率", "Response"), months.Select(m => (m.Response ?? 0) * 100).ToArray()),
-             (L("解决率", "Resolution"), months.Select(m => (m.Resolution ?? 0) * 100).ToArray()),
-             (L("满意率", "Satisfaction"), months.Select(m => (m.Satisfaction ?? 0) * 100).ToArray())]));
+        Figure(w, Lines("The three rates (%)", months.Select(m => m.Month).ToArray(),
+            [("Response", months.Select(m => (m.Response ?? 0) * 100).ToArray()),
+             ("Resolution", months.Select(m => (m.Resolution ?? 0) * 100).ToArray()),
+             ("Satisfaction", months.Select(m => (m.Satisfaction ?? 0) * 100).ToArray())]));
         Table(w, [L("月份", "Month"), L("事件", "Cases"), L("响应率", "Response"), L("解决率", "Resolution"), L("满意率", "Satisfaction"), L("综合得分", "Score")],
             months.Select(m => new[] { m.Month, Num(m.Cases), Percent(m.Response), Percent(m.Resolution), Percent(m.Satisfaction), Percent(m.Score) }));
 
         // Backlog.
         w.Write($"<h2>{E(L("积压事件（每日）", "Backlog, day by day"))}</h2>\n");
         var backlog = report.Backlog;
-        Figure(w, Lines(L("未办结事件", "Open cases"), backlog.Select(b => b.Date).ToArray(), [(L("未办结", "Open"), backlog.Select(b => (double)b.Open).ToArray())]));
+        Figure(w, Lines("Open cases at the end of each day", backlog.Select(b => b.Date).ToArray(), [("Open", backlog.Select(b => (double)b.Open).ToArray())]));
 
         // Ranking stability across quarters.
         if (report.Quarters.Count > 0)
@@ -66,8 +64,8 @@ internal static class HtmlReport
             w.Write($"<h2>{E(L("楼长排名（跨季度）", "Building-head ranking across quarters"))}</h2>\n");
             var quarters = report.Quarters.Select(q => q.Quarter).ToArray();
             var top = report.Quarters[0].BuildingHeads.Take(5).ToArray();
-            Figure(w, Lines(L("名次（第一季度前五名）", "Position (the first quarter's top five)"), quarters,
-                top.Select(p => (p.Name, report.Quarters.Select(q => (double)(q.BuildingHeads.FirstOrDefault(h => h.Person == p.Person)?.Position ?? 13)).ToArray())).ToArray(),
+            Figure(w, Lines("Position (the first quarter's top five)", quarters,
+                top.Select(p => (p.Person, report.Quarters.Select(q => (double)(q.BuildingHeads.FirstOrDefault(h => h.Person == p.Person)?.Position ?? 13)).ToArray())).ToArray(),
                 invert: true));
             foreach (var q in report.Quarters)
             {
@@ -78,6 +76,32 @@ internal static class HtmlReport
         }
 
         w.Write("</body>\n</html>\n");
+    }
+
+    /// <summary>A sweep's report (<c>--sweep … --report</c>): every figure against the swept value, as curves with their 95 % intervals in the table.</summary>
+    public static void WriteSweep(string setting, int runs, IReadOnlyList<SweepPoint> points, TextWriter w)
+    {
+        Head(w, $"{L("参数扫描", "Sweep")}: {setting}");
+        w.Write($"<h1>{E(L("参数扫描", "Sweep"))}: {E(setting)}</h1>\n<p>{E(L("每个取值运行", "Runs per value"))} {runs}</p>\n");
+        var values = points.Select(p => p.Value).ToArray();
+        var figures = points.Count == 0 ? [] : points[0].Figures.Select(f => f.Figure).ToArray();
+        (string, double[]) Series(string figure) => (figure, points.Select(p => (p.Figures.FirstOrDefault(f => f.Figure == figure)?.Mean ?? 0) * 100).ToArray());
+        w.Write($"<h2>{E(L("时限达标率与办结率", "Compliance and the closed share"))}</h2>\n");
+        Figure(w, Lines($"Compliance (%) against {setting}", values, figures.Where(f => !IsRate(f)).Select(Series).ToArray()));
+        w.Write($"<h2>{E(L("三率", "The three rates"))}</h2>\n");
+        Figure(w, Lines($"The three rates (%) against {setting}", values, figures.Where(IsRate).Select(Series).ToArray()));
+        Table(w, [setting, .. figures], points.Select(p => (string[])[p.Value, .. figures.Select(f => p.Figures.FirstOrDefault(x => x.Figure == f)?.ToString() ?? "—")]));
+        w.Write("</body>\n</html>\n");
+    }
+
+    private static bool IsRate(string figure) => figure.Contains("rate", StringComparison.Ordinal);
+
+    private static void Head(TextWriter w, string title)
+    {
+        w.Write($"<!DOCTYPE html>\n<html lang=\"{L("zh-CN", "en")}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{E(title)}</title>\n");
+        w.Write("<style>body{font-family:sans-serif;margin:24px;max-width:1100px;color:#222}h1{font-size:22px}h2{font-size:17px;margin-top:28px}"
+            + "table{border-collapse:collapse;margin:8px 0;font-size:13px}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}"
+            + "th{background:#f2f2f2}td:first-child,th:first-child{text-align:left}figure{margin:8px 0}svg{max-width:100%;height:auto}</style>\n</head>\n<body>\n");
     }
 
     private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);

@@ -29,7 +29,7 @@ var lang = new Option<string>("--lang") { Description = "Table headers: zh (ф╕нц
 lang.AcceptOnlyFromAmong("zh", "en");
 var sweep = new Option<string?>("--sweep") { Description = "Vary one setting over a range and report the figures against it: grids=4..16, workers-per-grid=1..3, worker-speed=0.5..2:0.25, cases-per-day=10..80:10 (with --runs, means)." };
 var casesCsv = new Option<FileInfo?>("--cases") { Description = "Also write one row per case to this CSV file (for analysts)." };
-var htmlReport = new Option<FileInfo?>("--report") { Description = "Also write a self-contained HTML report with charts to this file (opens with no network)." };
+var htmlReport = new Option<FileInfo?>("--report") { Description = "Also write a self-contained HTML report with charts to this file (opens with no network); with --sweep, the figures' curves against the swept value." };
 var uncovered = new Option<bool>("--allow-uncovered-years") { Description = "Run dates outside the calendar's years (only weekends are known there)." };
 var compare = new Option<FileInfo[]>("--compare") { Description = "Run the same workload under two SLA policy files and print the differences: --compare A.json B.json.", AllowMultipleArgumentsPerToken = true };
 
@@ -137,6 +137,11 @@ root.SetAction(parse =>
             else
             {
                 Output.Sweep(setting, runCount, points);
+            }
+
+            if (parse.GetValue(htmlReport) is { } sweepHtml)
+            {
+                WriteFile(sweepHtml, writer => HtmlReport.WriteSweep(setting, runCount, points, writer));
             }
 
             return 0;

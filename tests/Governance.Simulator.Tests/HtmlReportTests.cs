@@ -40,6 +40,27 @@ public partial class HtmlReportTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_sweep_report_draws_the_figures_against_the_swept_value()
+    {
+        var folder = Directory.CreateTempSubdirectory("governance-sweep-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "sweep.html");
+            var run = SimulatorProcess.Run("--sweep", "grids=2..6:2", "--cases-per-day", "30", "--report", file, "--lang", "en");
+            Assert.Equal(0, run.ExitCode);
+            var html = File.ReadAllText(file);
+            Assert.Equal(2, Regex.Count(html, "<svg "));
+            Assert.Contains("Compliance (%) against grids", html, StringComparison.Ordinal);
+            Assert.Contains("Respond compliance", html, StringComparison.Ordinal);
+            Assert.DoesNotMatch(ExternalReference(), html);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Headless_Chromium_renders_the_charts_with_no_network()
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (.ci/run does).");
