@@ -21,6 +21,9 @@ internal sealed record SimulationOptions(int Seed, LocalDate From, LocalDate To,
 
     /// <summary>Staffing overrides: grid number (from 1) → its grid workers.</summary>
     public IReadOnlyDictionary<int, int>? Staff { get; init; }
+
+    /// <summary>Whether grid workers work only in working hours on working days (<c>--working-hours</c>); otherwise on call around the clock.</summary>
+    public bool WorkingHours { get; init; }
 }
 
 /// <summary>Runs the district through the period as a host app would: DI, public API, a fake clock.</summary>
@@ -29,7 +32,7 @@ internal static class Simulation
     public static SimulationReport Run(SimulationOptions o, Action<double>? progress = null)
     {
         var district = District.Build(o.Grids, o.WorkersPerGrid, o.Staff);
-        var staffing = new Staffing(district.WorkersOf);
+        var staffing = new Staffing(district.WorkersOf, o.WorkingHours ? Staffing.OfficeHours() : null);
         var clock = new FakeClock(Instant.FromUtc(2000, 1, 1, 0, 0));
         using var services = new ServiceCollection()
             .AddGovernanceCore(c => c.Clock = clock)
@@ -77,7 +80,7 @@ internal static class Simulation
             foreach (var local in times)
             {
                 var registered = local.InZoneLeniently(zone).ToInstant();
-                var c = Handle(workflow, district, staffing, o, random, registered, end, ref caseNumber);
+                var c = Handle(workflow, district, staffing, o, random, registered, date.Month, end, ref caseNumber);
                 cases.Add((c, sla.Track(c)));
             }
 
@@ -148,10 +151,10 @@ internal static class Simulation
         return SimulationReport.Build(o, district, cases, headFacts, workerFacts, ledger, zone, end, scoring);
     }
 
-    private static Case Handle(CaseWorkflow workflow, District district, Staffing staffing, SimulationOptions o, Random random, Instant registered, Instant end, ref int number)
+    private static Case Handle(CaseWorkflow workflow, District district, Staffing staffing, SimulationOptions o, Random random, Instant registered, int month, Instant end, ref int number)
     {
         var grid = district.Grids[random.Next(district.Grids.Count)];
-        var category = Workload.Pick(random, Workload.Categories.Select(c => (c, c.Weight)).ToArray());
+        var category = Workload.Categories[Workload.Pick(random, Workload.CategoryWeights(month))];
         var source = Workload.Pick(random, Workload.Sources);
         var buildings = district.BuildingsOf[grid];
         Id<Governance.Organisation.Building>? building = buildings.Count > 0 && random.NextDouble() < 0.6 ? buildings[random.Next(buildings.Count)] : (Id<Governance.Organisation.Building>?)null;

@@ -1,3 +1,4 @@
+using Governance.Calendars;
 using Governance.Organisation;
 using Governance.People;
 
@@ -5,16 +6,21 @@ using Governance.People;
 /// 人员负荷 — each grid's workers and the time they are busy. A grid worker does one thing at a time: responding to a case,
 /// taking it on, and the hands-on part of resolving it each take some of a worker's time, and a task that arrives while
 /// every worker of its grid is busy waits for the first to be free. Work is booked first come, first served, in the order
-/// the simulator meets it (arrivals in time order); the rule is this class's <see cref="Book"/>.
+/// the simulator meets it (arrivals in time order); the rule is this class's <see cref="Book"/>. With working hours, a
+/// worker's time runs only in them (the library's working-time clock, <see cref="DeadlineCalculator.Advance"/>).
 /// </summary>
 internal sealed class Staffing
 {
     private readonly Dictionary<Id<Grid>, Instant[]> _busyUntil = [];
     private readonly IReadOnlyDictionary<Id<Grid>, IReadOnlyList<Id<Person>>> _workers;
+    private readonly DeadlineCalculator? _hours;
 
-    public Staffing(IReadOnlyDictionary<Id<Grid>, IReadOnlyList<Id<Person>>> workers)
+    /// <param name="workers">Each grid's workers.</param>
+    /// <param name="hours">The working hours their time runs in; null for around the clock.</param>
+    public Staffing(IReadOnlyDictionary<Id<Grid>, IReadOnlyList<Id<Person>>> workers, DeadlineCalculator? hours = null)
     {
         _workers = workers;
+        _hours = hours;
         foreach (var (grid, people) in workers)
         {
             _busyUntil[grid] = new Instant[people.Count];
@@ -48,8 +54,16 @@ internal sealed class Staffing
     {
         var busy = _busyUntil[grid];
         var start = busy[w] > ready ? busy[w] : ready;
-        busy[w] = start + effort;
+        busy[w] = _hours is null ? start + effort : _hours.Advance(start, effort, DeadlineClock.WorkingTime);
         return busy[w];
+    }
+
+    /// <summary>The shipped calendar (holidays off, 调休 days worked) with office hours, 08:30–12:00 and 13:30–17:30, in Shanghai.</summary>
+    public static DeadlineCalculator OfficeHours()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(ChinaCalendar.MainlandJson())!.AsObject();
+        json["workingHours"] = System.Text.Json.Nodes.JsonNode.Parse("""[{ "start": "08:30", "end": "12:00" }, { "start": "13:30", "end": "17:30" }]""");
+        return new DeadlineCalculator(BusinessCalendarJson.Parse(json.ToJsonString()), ChinaCalendar.TimeZone);
     }
 
     private int IndexOf(Id<Grid> grid, Id<Person> worker)

@@ -8,7 +8,13 @@ using Governance.Cases;
 /// <item>Arrivals: <c>--cases-per-day</c> on an ordinary weekday (Poisson); ×0.8 on Saturdays, ×0.7 on Sundays,
 /// ×0.6 on public holidays; spread over the day by <see cref="HourWeights"/> (peaks 09–11 and 14–17).</item>
 /// <item>Sources: resident reports 40%, patrol 25%, 12345 work orders 20%, assigned from above 10%, part-time grid workers 5%.</item>
-/// <item>Categories: the seeds' examples, weighted by <see cref="Categories"/>; 60% of cases name a building.</item>
+/// <item>Categories: the seeds' examples, weighted by <see cref="Categories"/> and by the season (<see cref="Season"/>):
+/// 暖气不热 only in the heating season (15 November – 15 March in northern cities; here November to March, ×3), 油烟 and
+/// 飞线充电 ×1.8 in June to August (windows open, e-bikes charged in the heat), 楼道堆物 ×1.3 around the spring clean-up
+/// in March and April; 60% of cases name a building.</item>
+/// <item>Working hours: by default a grid's workers are on call around the clock; with <c>--working-hours</c> their
+/// time is booked only on the calendar's working days (holidays off, 调休 make-up days worked) from 08:30 to 12:00 and
+/// 13:30 to 17:30, so work that arrives in the evening waits for the morning.</item>
 /// <item>Handling (minutes, exponential, scaled by <c>--worker-speed</c>): noticing a case mean 10, then responding takes a
 /// grid worker mean 8; before claiming mean 10, then claiming takes a worker mean 12; the worker time is booked on the
 /// grid's workers (<see cref="Staffing"/>), so a busy grid waits. Resolution hours per category (<see cref="Categories"/>)
@@ -43,6 +49,19 @@ internal static class Workload
         (CaseSource.ResidentReport, 40), (CaseSource.PatrolDiscovery, 25), (CaseSource.Hotline12345, 20),
         (CaseSource.AssignedFromAbove, 10), (CaseSource.PartTimeGridWorker, 5),
     ];
+
+    /// <summary>The season's factor on a category's weight in a month (1 to 12).</summary>
+    public static double Season(CaseCategory category, int month) => category.Code switch
+    {
+        _ when category == CaseCategory.HeatingNotWarm => month is >= 11 or <= 3 ? 3 : 0,
+        _ when category == CaseCategory.CookingFumes || category == CaseCategory.FlyingWireCharging => month is >= 6 and <= 8 ? 1.8 : 1,
+        _ when category == CaseCategory.CorridorClutter => month is 3 or 4 ? 1.3 : 1,
+        _ => 1,
+    };
+
+    /// <summary>The categories' weights in a month (1 to 12), the season applied.</summary>
+    public static (int Index, double Weight)[] CategoryWeights(int month) =>
+        Categories.Select((c, i) => (i, c.Weight * Season(c.Category, month))).ToArray();
 
     public static T Pick<T>(Random random, IReadOnlyList<(T Item, double Weight)> items)
     {
