@@ -31,12 +31,14 @@ var sweep = new Option<string?>("--sweep") { Description = "Vary one setting ove
 var casesCsv = new Option<FileInfo?>("--cases") { Description = "Also write one row per case to this CSV file (for analysts)." };
 var htmlReport = new Option<FileInfo?>("--report") { Description = "Also write a self-contained HTML report with charts to this file (opens with no network); with --sweep, the figures' curves against the swept value." };
 var workingHours = new Option<bool>("--working-hours") { Description = "Staffing: grid workers work 08:30–12:00 and 13:30–17:30 on working days only (holidays off, make-up days worked); otherwise on call around the clock." };
+var queue = new Option<string>("--queue") { Description = "Staffing: what a free grid worker takes first: nearest-deadline (the default) or first-come.", DefaultValueFactory = _ => "nearest-deadline" };
+queue.AcceptOnlyFromAmong([.. Staffing.Orders.Select(o => o.Name)]);
 var uncovered = new Option<bool>("--allow-uncovered-years") { Description = "Run dates outside the calendar's years (only weekends are known there)." };
 var compare = new Option<FileInfo[]>("--compare") { Description = "Run the same workload under two SLA policy files and print the differences: --compare A.json B.json.", AllowMultipleArgumentsPerToken = true };
 
 var root = new RootCommand("Governance district simulator — 网格化治理模拟：四步闭环时限、楼长积分、网格员考核、时间银行。")
 {
-    seed, from, to, casesPerDay, grids, speed, policy, rules, format, compare, uncovered, runs, workersPerGrid, casesCsv, htmlReport, sweep, lang, workingHours,
+    seed, from, to, casesPerDay, grids, speed, policy, rules, format, compare, uncovered, runs, workersPerGrid, casesCsv, htmlReport, sweep, lang, workingHours, queue,
 };
 
 root.SetAction(parse =>
@@ -81,7 +83,7 @@ root.SetAction(parse =>
 
         var gridRules = parse.GetValue(rules) is { } rulesFile ? RuleSetJson.Parse(Read(rulesFile)) : RuleSet.GridWorkerDefaults;
         SimulationOptions Options(SlaPolicySet set, string name, int run = 0) =>
-            new(parse.GetValue(seed) + run, start, end, perDay, gridCount, workerSpeed, set, name, gridRules) { WorkersPerGrid = staff, WorkingHours = parse.GetValue(workingHours) };
+            new(parse.GetValue(seed) + run, start, end, perDay, gridCount, workerSpeed, set, name, gridRules) { WorkersPerGrid = staff, WorkingHours = parse.GetValue(workingHours), Queue = Staffing.Orders.Single(q => q.Name == parse.GetValue(queue)) };
 
         var json = parse.GetValue(format) == "json";
         var files = parse.GetValue(compare) ?? [];

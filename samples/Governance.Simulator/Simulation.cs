@@ -24,6 +24,9 @@ internal sealed record SimulationOptions(int Seed, LocalDate From, LocalDate To,
 
     /// <summary>Whether grid workers work only in working hours on working days (<c>--working-hours</c>); otherwise on call around the clock.</summary>
     public bool WorkingHours { get; init; }
+
+    /// <summary>What a free grid worker takes first (<c>--queue</c>); the nearest deadline if null.</summary>
+    public IWorkOrder? Queue { get; init; }
 }
 
 /// <summary>Runs the district through the period as a host app would: DI, public API, a fake clock.</summary>
@@ -32,7 +35,7 @@ internal static class Simulation
     public static SimulationReport Run(SimulationOptions o, Action<double>? progress = null)
     {
         var district = District.Build(o.Grids, o.WorkersPerGrid, o.Staff);
-        var staffing = new Staffing(district.WorkersOf, o.WorkingHours ? Staffing.OfficeHours() : null);
+        var staffing = new Staffing(district.WorkersOf, o.WorkingHours ? Staffing.OfficeHours() : null, o.Queue);
         var clock = new FakeClock(Instant.FromUtc(2000, 1, 1, 0, 0));
         using var services = new ServiceCollection()
             .AddGovernanceCore(c => c.Clock = clock)
@@ -79,9 +82,13 @@ internal static class Simulation
                 .Order().ToArray();
             foreach (var local in times)
             {
+                // Each case draws from its own generator, so the order the simulation runs their lives in changes nothing.
                 var registered = local.InZoneLeniently(zone).ToInstant();
-                var c = Handle(workflow, district, staffing, o, random, registered, date.Month, end, ref caseNumber);
-                cases.Add((c, sla.Track(c)));
+                var own = new Random(random.Next());
+                var (c, category) = Register(workflow, district, own, registered, date.Month, ref caseNumber);
+                var tracker = sla.Track(c);
+                cases.Add((c, tracker));
+                staffing.Start(Life(c, tracker, category, district, o, own, end).GetEnumerator(), registered);
             }
 
             // Grid workers' visits on working days.
@@ -147,18 +154,28 @@ internal static class Simulation
         }
 
         clock.Reset(end);
+        // The cases' lives, in time order across the district, each step's work taken by the grid's free workers.
+        staffing.Run(end);
         progress?.Invoke(1);
         return SimulationReport.Build(o, district, cases, headFacts, workerFacts, ledger, zone, end, scoring);
     }
 
-    private static Case Handle(CaseWorkflow workflow, District district, Staffing staffing, SimulationOptions o, Random random, Instant registered, int month, Instant end, ref int number)
+    private static (Case Case, (CaseCategory Category, double Weight, double ResolveHours) Category) Register(
+        CaseWorkflow workflow, District district, Random random, Instant registered, int month, ref int number)
     {
         var grid = district.Grids[random.Next(district.Grids.Count)];
         var category = Workload.Categories[Workload.Pick(random, Workload.CategoryWeights(month))];
         var source = Workload.Pick(random, Workload.Sources);
         var buildings = district.BuildingsOf[grid];
         Id<Governance.Organisation.Building>? building = buildings.Count > 0 && random.NextDouble() < 0.6 ? buildings[random.Next(buildings.Count)] : (Id<Governance.Organisation.Building>?)null;
-        var c = workflow.Register(new CaseRegistration($"E{++number:000000}", source, category.Category, new CaseLocation(grid, building), category.Category.DisplayName, registered));
+        return (workflow.Register(new CaseRegistration($"E{++number:000000}", source, category.Category, new CaseLocation(grid, building), category.Category.DisplayName, registered)), category);
+    }
+
+    /// <summary>A case's life after registration: it asks for a grid worker's time where a step takes it (<see cref="Work"/>), and goes on once that is done.</summary>
+    private static IEnumerable<Work> Life(Case c, CaseSla tracker, (CaseCategory Category, double Weight, double ResolveHours) category, District district, SimulationOptions o, Random random, Instant end)
+    {
+        var grid = c.GridId;
+        var registered = c.RegisteredAt;
         var worker = district.WorkerOf[grid];
         var t = registered;
         (Instant Start, Instant End)? pause = null;
@@ -198,16 +215,21 @@ internal static class Simulation
         static Duration Minutes(double m) => Duration.FromMinutes(Math.Max(1, Math.Round(m)));
 
         // The grid's workers: noticing the case takes no one's time; responding and taking it on do (Staffing).
-        var (responder, responded) = staffing.Book(grid, registered + Minutes(Workload.Exponential(random, 10 * speed)), Minutes(Workload.Exponential(random, 8 * speed)));
-        if (!Step((responded - t).TotalMinutes, at => c.Respond(responder, at)))
+        Instant DeadlineOf(SlaStep step, Instant at) =>
+            tracker.StatesAt(c, at).Where(x => x.Step == step && x.Status == SlaStatus.Running).Select(x => x.Deadline).DefaultIfEmpty(at).First();
+        var respond = new Work(grid, null, registered + Minutes(Workload.Exponential(random, 10 * speed)), Minutes(Workload.Exponential(random, 8 * speed)), DeadlineOf(SlaStep.Respond, registered));
+        yield return respond;
+        if (!Step((respond.Done - t).TotalMinutes, at => c.Respond(respond.DoneBy, at)))
         {
-            return c;
+            yield break;
         }
 
-        var (claimant, claimed) = staffing.Book(grid, t + Minutes(Workload.Exponential(random, 10 * speed)), Minutes(Workload.Exponential(random, 12 * speed)));
-        if (!Step((claimed - t).TotalMinutes, at => c.Claim(claimant, at)))
+        var claim = new Work(grid, null, t + Minutes(Workload.Exponential(random, 10 * speed)), Minutes(Workload.Exponential(random, 12 * speed)), DeadlineOf(SlaStep.Claim, t));
+        yield return claim;
+        var claimant = claim.DoneBy;
+        if (!Step((claim.Done - t).TotalMinutes, at => c.Claim(claimant, at)))
         {
-            return c;
+            yield break;
         }
 
         worker = claimant;
@@ -224,7 +246,7 @@ internal static class Simulation
             if (!Step(30 + random.Next(90), at => c.Escalate(district.LeaderOf[grid], at, "网格无法解决，上报社区"))
                 || !Step(10 + random.Next(50), at => c.Claim(secretary, at)))
             {
-                return c;
+                yield break;
             }
 
             handler = secretary;
@@ -235,14 +257,14 @@ internal static class Simulation
                 var summoned = all.OrderBy(_ => random.Next()).Take(random.Next(1, 3)).ToArray();
                 if (!Step(5, at => c.SummonDepartments(secretary, at, summoned, "社区吹哨")))
                 {
-                    return c;
+                    yield break;
                 }
 
                 foreach (var department in summoned)
                 {
                     if (!Step(Workload.Exponential(random, 6 * 60), at => c.ReportIn(district.Liaisons[department.Code], at, department)))
                     {
-                        return c;
+                        yield break;
                     }
                 }
             }
@@ -257,28 +279,28 @@ internal static class Simulation
         // The hands-on part of the resolution (a visit, the repair's supervision) takes the claimant's own time.
         if (handler == claimant)
         {
-            var handsOn = staffing.BookOn(grid, claimant, t, Minutes(Math.Min(resolveMinutes, Workload.Exponential(random, 45 * speed))));
-            resolveMinutes = Math.Max(resolveMinutes, (handsOn - t).TotalMinutes);
+            var handsOn = new Work(grid, claimant, t, Minutes(Math.Min(resolveMinutes, Workload.Exponential(random, 45 * speed))), DeadlineOf(SlaStep.Resolve, t));
+            yield return handsOn;
+            resolveMinutes = Math.Max(resolveMinutes, (handsOn.Done - t).TotalMinutes);
         }
 
         if (!Step(resolveMinutes, at => c.Resolve(handler, at, "已处置")))
         {
-            return c;
+            yield break;
         }
 
         var satisfaction = random.NextDouble() switch { < 0.80 => Satisfaction.Satisfied, < 0.93 => Satisfaction.MostlySatisfied, _ => Satisfaction.Unsatisfied };
         if (!Step(Workload.Exponential(random, 20 * 60), at => c.GiveFeedback(worker, at, satisfaction)))
         {
-            return c;
+            yield break;
         }
 
         if (satisfaction == Satisfaction.Unsatisfied
             && (!Step(resolveMinutes / 2, at => c.Resolve(handler, at, "重办完成")) || !Step(Workload.Exponential(random, 10 * 60), at => c.GiveFeedback(worker, at, Satisfaction.MostlySatisfied))))
         {
-            return c;
+            yield break;
         }
 
         Step(5, at => c.Close(worker, at));
-        return c;
     }
 }

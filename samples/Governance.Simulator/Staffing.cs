@@ -2,61 +2,169 @@ using Governance.Calendars;
 using Governance.Organisation;
 using Governance.People;
 
+/// <summary>A piece of a grid worker's work a case asks for: ready at an instant, due by its SLA deadline.</summary>
+/// <param name="Grid">The grid whose workers do it.</param>
+/// <param name="Worker">The one worker who must do it (the claimant resolves what they took on); null for any of the grid's.</param>
+/// <param name="Ready">When it can start.</param>
+/// <param name="Effort">How much of a worker's time it takes.</param>
+/// <param name="Deadline">The deadline of the SLA step it serves (what the nearest-deadline rule orders by).</param>
+internal sealed record Work(Id<Grid> Grid, Id<Person>? Worker, Instant Ready, Duration Effort, Instant Deadline)
+{
+    /// <summary>Who did it (set when it is done).</summary>
+    public Id<Person> DoneBy { get; set; }
+
+    /// <summary>When it was done (set when it is done).</summary>
+    public Instant Done { get; set; }
+
+    /// <summary>Its place in the order the work was asked for (ties go to the earlier).</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>The case's life, resumed when the work is done.</summary>
+    public IEnumerator<Work>? Life { get; set; }
+}
+
+/// <summary>派工规则 — which of the work waiting for a grid's free worker is taken first.</summary>
+internal interface IWorkOrder
+{
+    /// <summary>The rule's name, as <c>--queue</c> takes it.</summary>
+    string Name { get; }
+
+    /// <summary>Whether <paramref name="a"/> is taken before <paramref name="b"/>.</summary>
+    bool Before(Work a, Work b);
+}
+
+/// <summary>The nearest SLA deadline first (the default): a worker takes what will breach soonest.</summary>
+internal sealed class NearestDeadlineFirst : IWorkOrder
+{
+    public string Name => "nearest-deadline";
+
+    public bool Before(Work a, Work b) => a.Deadline != b.Deadline ? a.Deadline < b.Deadline : a.Sequence < b.Sequence;
+}
+
+/// <summary>First come, first served: the work that has waited longest.</summary>
+internal sealed class FirstComeFirstServed : IWorkOrder
+{
+    public string Name => "first-come";
+
+    public bool Before(Work a, Work b) => a.Ready != b.Ready ? a.Ready < b.Ready : a.Sequence < b.Sequence;
+}
+
 /// <summary>
-/// 人员负荷 — each grid's workers and the time they are busy. A grid worker does one thing at a time: responding to a case,
-/// taking it on, and the hands-on part of resolving it each take some of a worker's time, and a task that arrives while
-/// every worker of its grid is busy waits for the first to be free. Work is booked first come, first served, in the order
-/// the simulator meets it (arrivals in time order); the rule is this class's <see cref="Book"/>. With working hours, a
-/// worker's time runs only in them (the library's working-time clock, <see cref="DeadlineCalculator.Advance"/>).
+/// 人员负荷 — each grid's workers and their queue, as a discrete-event simulation. A case's life (<see cref="Simulation"/>)
+/// asks for <see cref="Work"/> — responding, taking it on, the hands-on part of resolving it — and waits until it is done;
+/// a worker does one thing at a time, and when free takes the waiting work of their grid that <see cref="IWorkOrder"/>
+/// puts first (the nearest deadline by default; <c>--queue first-come</c> for arrival order). With working hours, a
+/// worker takes work only in them and their time runs only in them (the library's working-time clock,
+/// <see cref="DeadlineCalculator.Advance"/>). Events at one instant run in the order they were scheduled, so the same
+/// seed gives the same run.
 /// </summary>
 internal sealed class Staffing
 {
-    private readonly Dictionary<Id<Grid>, Instant[]> _busyUntil = [];
-    private readonly IReadOnlyDictionary<Id<Grid>, IReadOnlyList<Id<Person>>> _workers;
+    private readonly Dictionary<Id<Grid>, Pool> _pools = [];
     private readonly DeadlineCalculator? _hours;
+    private readonly IWorkOrder _order;
+    private readonly PriorityQueue<Action<Instant>, (Instant At, long Sequence)> _events = new();
+    private long _sequence;
 
     /// <param name="workers">Each grid's workers.</param>
     /// <param name="hours">The working hours their time runs in; null for around the clock.</param>
-    public Staffing(IReadOnlyDictionary<Id<Grid>, IReadOnlyList<Id<Person>>> workers, DeadlineCalculator? hours = null)
+    /// <param name="order">The rule for what a free worker takes; nearest deadline first if null.</param>
+    public Staffing(IReadOnlyDictionary<Id<Grid>, IReadOnlyList<Id<Person>>> workers, DeadlineCalculator? hours = null, IWorkOrder? order = null)
     {
-        _workers = workers;
         _hours = hours;
+        _order = order ?? new NearestDeadlineFirst();
         foreach (var (grid, people) in workers)
         {
-            _busyUntil[grid] = new Instant[people.Count];
+            _pools[grid] = new Pool(people.ToArray());
         }
     }
 
-    /// <summary>Books <paramref name="effort"/> of the grid's first free worker from <paramref name="ready"/>; returns who and when the task is done.</summary>
-    public (Id<Person> Worker, Instant Done) Book(Id<Grid> grid, Instant ready, Duration effort)
+    /// <summary>The rules <c>--queue</c> can name.</summary>
+    public static IReadOnlyList<IWorkOrder> Orders { get; } = [new NearestDeadlineFirst(), new FirstComeFirstServed()];
+
+    /// <summary>Starts a case's life at <paramref name="at"/>: it runs until it asks for work, and on when the work is done.</summary>
+    public void Start(IEnumerator<Work> life, Instant at) => Schedule(at, now => Continue(life, now));
+
+    /// <summary>Runs every event before <paramref name="end"/>; work not done by then is left undone, its case where it is.</summary>
+    public void Run(Instant end)
     {
-        var busy = _busyUntil[grid];
-        var w = 0;
-        for (var i = 1; i < busy.Length; i++)
+        while (_events.TryPeek(out _, out var key) && key.At < end)
         {
-            if (busy[i] < busy[w])
-            {
-                w = i;
-            }
+            _events.Dequeue()(key.At);
+        }
+    }
+
+    private void Schedule(Instant at, Action<Instant> action) => _events.Enqueue(action, (at, _sequence++));
+
+    private void Continue(IEnumerator<Work> life, Instant now)
+    {
+        if (!life.MoveNext())
+        {
+            return;
         }
 
-        return (_workers[grid][w], BookOn(grid, w, ready, effort));
+        var work = life.Current;
+        work.Life = life;
+        work.Sequence = _sequence;
+        Schedule(work.Ready > now ? work.Ready : now, at =>
+        {
+            _pools[work.Grid].Waiting.Add(work);
+            Dispatch(work.Grid, at);
+        });
     }
 
-    /// <summary>Books <paramref name="effort"/> of one worker (the claimant, who resolves what they took on).</summary>
-    public Instant BookOn(Id<Grid> grid, Id<Person> worker, Instant ready, Duration effort)
+    /// <summary>Every free worker of the grid takes the waiting work the rule puts first (that they may do).</summary>
+    private void Dispatch(Id<Grid> grid, Instant now)
     {
-        var index = IndexOf(grid, worker);
-        return BookOn(grid, index, ready, effort);
+        var pool = _pools[grid];
+        for (var w = 0; w < pool.Workers.Length && pool.Waiting.Count > 0; w++)
+        {
+            if (pool.BusyUntil[w] > now)
+            {
+                continue;
+            }
+
+            // Outside working hours a free worker waits for the next working instant, and looks again then.
+            var start = NextWorkingInstant(now);
+            if (start > now)
+            {
+                if (pool.WakeAt[w] != start)
+                {
+                    pool.WakeAt[w] = start;
+                    Schedule(start, at => Dispatch(grid, at));
+                }
+
+                continue;
+            }
+
+            var worker = pool.Workers[w];
+            Work? best = null;
+            foreach (var waiting in pool.Waiting)
+            {
+                if ((waiting.Worker is null || waiting.Worker == worker) && (best is null || _order.Before(waiting, best)))
+                {
+                    best = waiting;
+                }
+            }
+
+            if (best is null)
+            {
+                continue;
+            }
+
+            pool.Waiting.Remove(best);
+            var done = _hours is null ? now + best.Effort : _hours.Advance(now, best.Effort, DeadlineClock.WorkingTime);
+            pool.BusyUntil[w] = done;
+            best.DoneBy = worker;
+            best.Done = done;
+            var life = best.Life!;
+            Schedule(done, at => Continue(life, at));
+            Schedule(done, at => Dispatch(grid, at));
+        }
     }
 
-    private Instant BookOn(Id<Grid> grid, int w, Instant ready, Duration effort)
-    {
-        var busy = _busyUntil[grid];
-        var start = busy[w] > ready ? busy[w] : ready;
-        busy[w] = _hours is null ? start + effort : _hours.Advance(start, effort, DeadlineClock.WorkingTime);
-        return busy[w];
-    }
+    private Instant NextWorkingInstant(Instant now) =>
+        _hours is null ? now : _hours.Advance(now, Duration.FromTicks(1), DeadlineClock.WorkingTime) - Duration.FromTicks(1);
 
     /// <summary>The shipped calendar (holidays off, 调休 days worked) with office hours, 08:30–12:00 and 13:30–17:30, in Shanghai.</summary>
     public static DeadlineCalculator OfficeHours()
@@ -66,17 +174,15 @@ internal sealed class Staffing
         return new DeadlineCalculator(BusinessCalendarJson.Parse(json.ToJsonString()), ChinaCalendar.TimeZone);
     }
 
-    private int IndexOf(Id<Grid> grid, Id<Person> worker)
+    /// <summary>One grid's workers: until when each is busy, when each was last set to wake, and the work waiting.</summary>
+    private sealed class Pool(Id<Person>[] workers)
     {
-        var people = _workers[grid];
-        for (var i = 0; i < people.Count; i++)
-        {
-            if (people[i] == worker)
-            {
-                return i;
-            }
-        }
+        public Id<Person>[] Workers { get; } = workers;
 
-        throw new ArgumentException($"'{worker}' is not a worker of grid '{grid}'.", nameof(worker));
+        public Instant[] BusyUntil { get; } = new Instant[workers.Length];
+
+        public Instant[] WakeAt { get; } = new Instant[workers.Length];
+
+        public List<Work> Waiting { get; } = [];
     }
 }

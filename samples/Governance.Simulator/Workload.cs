@@ -16,8 +16,8 @@ using Governance.Cases;
 /// time is booked only on the calendar's working days (holidays off, 调休 make-up days worked) from 08:30 to 12:00 and
 /// 13:30 to 17:30, so work that arrives in the evening waits for the morning.</item>
 /// <item>Handling (minutes, exponential, scaled by <c>--worker-speed</c>): noticing a case mean 10, then responding takes a
-/// grid worker mean 8; before claiming mean 10, then claiming takes a worker mean 12; the worker time is booked on the
-/// grid's workers (<see cref="Staffing"/>), so a busy grid waits. Resolution hours per category (<see cref="Categories"/>)
+/// grid worker mean 8; before claiming mean 10, then claiming takes a worker mean 12; that work waits in the grid's queue
+/// for a free worker, who takes the nearest SLA deadline first (<see cref="Staffing"/>), so a busy grid waits. Resolution hours per category (<see cref="Categories"/>)
 /// × a log-normal factor (σ 0.6), of which the claimant's hands-on part (mean 45 minutes) is booked too; feedback mean
 /// 20 h after resolution;
 /// satisfaction 80% 满意, 13% 基本满意, 7% 不满意 (rework at half the time).</item>

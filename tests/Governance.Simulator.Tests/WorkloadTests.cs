@@ -41,4 +41,20 @@ public class WorkloadTests
         var officeHours = Respond("--working-hours");
         Assert.True(officeHours < aroundTheClock - 0.1, $"respond compliance {officeHours:P1} with working hours, {aroundTheClock:P1} without");
     }
+
+    [Fact]
+    public void On_an_overloaded_district_taking_the_nearest_deadline_first_meets_more_deadlines_than_arrival_order()
+    {
+        double Respond(string queue)
+        {
+            var run = SimulatorProcess.Run("--grids", "2", "--cases-per-day", "40", "--format", "json", "--queue", queue);
+            Assert.Equal(0, run.ExitCode);
+            using var report = JsonDocument.Parse(run.Out);
+            return report.RootElement.GetProperty("Steps").EnumerateArray().First(s => s.GetProperty("Step").GetString() == "Respond").GetProperty("Compliance").GetDouble();
+        }
+
+        var (nearest, firstCome) = (Respond("nearest-deadline"), Respond("first-come"));
+        Assert.True(nearest > firstCome + 0.1, $"respond compliance {nearest:P1} nearest deadline first, {firstCome:P1} first come");
+        Assert.Equal(2, SimulatorProcess.Run("--queue", "random").ExitCode);
+    }
 }
