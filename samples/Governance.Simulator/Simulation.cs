@@ -35,7 +35,19 @@ internal static class Simulation
     public static SimulationReport Run(SimulationOptions o, Action<double>? progress = null)
     {
         var district = District.Build(o.Grids, o.WorkersPerGrid, o.Staff);
-        var staffing = new Staffing(district.WorkersOf, o.WorkingHours ? Staffing.OfficeHours() : null, o.Queue);
+        // Who takes work: each grid's workers, each community secretary (escalations), each department's liaison (summons).
+        var pools = district.WorkersOf.ToDictionary(g => g.Key.Value, g => g.Value);
+        foreach (var secretary in district.SecretaryOf.Values.Distinct())
+        {
+            pools[$"secretary:{secretary}"] = [secretary];
+        }
+
+        foreach (var (code, liaison) in district.Liaisons)
+        {
+            pools[$"department:{code}"] = [liaison];
+        }
+
+        var staffing = new Staffing(pools, o.WorkingHours ? Staffing.OfficeHours() : null, o.Queue);
         var clock = new FakeClock(Instant.FromUtc(2000, 1, 1, 0, 0));
         using var services = new ServiceCollection()
             .AddGovernanceCore(c => c.Clock = clock)
@@ -217,14 +229,14 @@ internal static class Simulation
         // The grid's workers: noticing the case takes no one's time; responding and taking it on do (Staffing).
         Instant DeadlineOf(SlaStep step, Instant at) =>
             tracker.StatesAt(c, at).Where(x => x.Step == step && x.Status == SlaStatus.Running).Select(x => x.Deadline).DefaultIfEmpty(at).First();
-        var respond = new Work(grid, null, registered + Minutes(Workload.Exponential(random, 10 * speed)), Minutes(Workload.Exponential(random, 8 * speed)), DeadlineOf(SlaStep.Respond, registered));
+        var respond = new Work(grid.Value, null, registered + Minutes(Workload.Exponential(random, 10 * speed)), Minutes(Workload.Exponential(random, 8 * speed)), DeadlineOf(SlaStep.Respond, registered));
         yield return respond;
         if (!Step((respond.Done - t).TotalMinutes, at => c.Respond(respond.DoneBy, at)))
         {
             yield break;
         }
 
-        var claim = new Work(grid, null, t + Minutes(Workload.Exponential(random, 10 * speed)), Minutes(Workload.Exponential(random, 12 * speed)), DeadlineOf(SlaStep.Claim, t));
+        var claim = new Work(grid.Value, null, t + Minutes(Workload.Exponential(random, 10 * speed)), Minutes(Workload.Exponential(random, 12 * speed)), DeadlineOf(SlaStep.Claim, t));
         yield return claim;
         var claimant = claim.DoneBy;
         if (!Step((claim.Done - t).TotalMinutes, at => c.Claim(claimant, at)))
@@ -242,9 +254,16 @@ internal static class Simulation
         var handler = worker;
         if (random.NextDouble() < 0.12)
         {
+            // The community takes it on when its secretary is free (the secretary's queue holds every grid's escalations).
             var secretary = district.SecretaryOf[grid];
-            if (!Step(30 + random.Next(90), at => c.Escalate(district.LeaderOf[grid], at, "网格无法解决，上报社区"))
-                || !Step(10 + random.Next(50), at => c.Claim(secretary, at)))
+            if (!Step(30 + random.Next(90), at => c.Escalate(district.LeaderOf[grid], at, "网格无法解决，上报社区")))
+            {
+                yield break;
+            }
+
+            var take = new Work($"secretary:{secretary}", secretary, t + Minutes(10 + random.Next(50)), Minutes(Workload.Exponential(random, 20 * speed)), DeadlineOf(SlaStep.Claim, t));
+            yield return take;
+            if (!Step((take.Done - t).TotalMinutes, at => c.Claim(secretary, at)))
             {
                 yield break;
             }
@@ -260,9 +279,14 @@ internal static class Simulation
                     yield break;
                 }
 
+                // Each department's liaison comes when free (their queue holds every community's summons): on the way a
+                // mean of 4 hours, on site a mean of 2.
                 foreach (var department in summoned)
                 {
-                    if (!Step(Workload.Exponential(random, 6 * 60), at => c.ReportIn(district.Liaisons[department.Code], at, department)))
+                    var liaison = district.Liaisons[department.Code];
+                    var report = new Work($"department:{department.Code}", liaison, t + Minutes(Workload.Exponential(random, 4 * 60)), Minutes(Workload.Exponential(random, 2 * 60)), DeadlineOf(SlaStep.ReportIn, t));
+                    yield return report;
+                    if (!Step((report.Done - t).TotalMinutes, at => c.ReportIn(liaison, at, department)))
                     {
                         yield break;
                     }
@@ -279,7 +303,7 @@ internal static class Simulation
         // The hands-on part of the resolution (a visit, the repair's supervision) takes the claimant's own time.
         if (handler == claimant)
         {
-            var handsOn = new Work(grid, claimant, t, Minutes(Math.Min(resolveMinutes, Workload.Exponential(random, 45 * speed))), DeadlineOf(SlaStep.Resolve, t));
+            var handsOn = new Work(grid.Value, claimant, t, Minutes(Math.Min(resolveMinutes, Workload.Exponential(random, 45 * speed))), DeadlineOf(SlaStep.Resolve, t));
             yield return handsOn;
             resolveMinutes = Math.Max(resolveMinutes, (handsOn.Done - t).TotalMinutes);
         }

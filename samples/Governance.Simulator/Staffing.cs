@@ -1,14 +1,14 @@
 using Governance.Calendars;
-using Governance.Organisation;
 using Governance.People;
 
 /// <summary>A piece of a grid worker's work a case asks for: ready at an instant, due by its SLA deadline.</summary>
-/// <param name="Grid">The grid whose workers do it.</param>
+/// <param name="Pool">Whose people do it: a grid's workers (the grid's id), the community secretary who takes an escalated
+/// case on (<c>secretary:</c> and their id), or a summoned department's liaison (<c>department:</c> and its code).</param>
 /// <param name="Worker">The one worker who must do it (the claimant resolves what they took on); null for any of the grid's.</param>
 /// <param name="Ready">When it can start.</param>
 /// <param name="Effort">How much of a worker's time it takes.</param>
 /// <param name="Deadline">The deadline of the SLA step it serves (what the nearest-deadline rule orders by).</param>
-internal sealed record Work(Id<Grid> Grid, Id<Person>? Worker, Instant Ready, Duration Effort, Instant Deadline)
+internal sealed record Work(string Pool, Id<Person>? Worker, Instant Ready, Duration Effort, Instant Deadline)
 {
     /// <summary>Who did it (set when it is done).</summary>
     public Id<Person> DoneBy { get; set; }
@@ -50,7 +50,8 @@ internal sealed class FirstComeFirstServed : IWorkOrder
 }
 
 /// <summary>
-/// 人员负荷 — each grid's workers and their queue, as a discrete-event simulation. A case's life (<see cref="Simulation"/>)
+/// 人员负荷 — each grid's workers (and each community secretary and department liaison) and their queue, as a
+/// discrete-event simulation. A case's life (<see cref="Simulation"/>)
 /// asks for <see cref="Work"/> — responding, taking it on, the hands-on part of resolving it — and waits until it is done;
 /// a worker does one thing at a time, and when free takes the waiting work of their grid that <see cref="IWorkOrder"/>
 /// puts first (the nearest deadline by default; <c>--queue first-come</c> for arrival order). With working hours, a
@@ -60,16 +61,16 @@ internal sealed class FirstComeFirstServed : IWorkOrder
 /// </summary>
 internal sealed class Staffing
 {
-    private readonly Dictionary<Id<Grid>, Pool> _pools = [];
+    private readonly Dictionary<string, Pool> _pools = [];
     private readonly DeadlineCalculator? _hours;
     private readonly IWorkOrder _order;
     private readonly PriorityQueue<Action<Instant>, (Instant At, long Sequence)> _events = new();
     private long _sequence;
 
-    /// <param name="workers">Each grid's workers.</param>
+    /// <param name="workers">Each pool's people (see <see cref="Work.Pool"/>).</param>
     /// <param name="hours">The working hours their time runs in; null for around the clock.</param>
     /// <param name="order">The rule for what a free worker takes; nearest deadline first if null.</param>
-    public Staffing(IReadOnlyDictionary<Id<Grid>, IReadOnlyList<Id<Person>>> workers, DeadlineCalculator? hours = null, IWorkOrder? order = null)
+    public Staffing(IReadOnlyDictionary<string, IReadOnlyList<Id<Person>>> workers, DeadlineCalculator? hours = null, IWorkOrder? order = null)
     {
         _hours = hours;
         _order = order ?? new NearestDeadlineFirst();
@@ -108,13 +109,13 @@ internal sealed class Staffing
         work.Sequence = _sequence;
         Schedule(work.Ready > now ? work.Ready : now, at =>
         {
-            _pools[work.Grid].Waiting.Add(work);
-            Dispatch(work.Grid, at);
+            _pools[work.Pool].Waiting.Add(work);
+            Dispatch(work.Pool, at);
         });
     }
 
     /// <summary>Every free worker of the grid takes the waiting work the rule puts first (that they may do).</summary>
-    private void Dispatch(Id<Grid> grid, Instant now)
+    private void Dispatch(string grid, Instant now)
     {
         var pool = _pools[grid];
         for (var w = 0; w < pool.Workers.Length && pool.Waiting.Count > 0; w++)

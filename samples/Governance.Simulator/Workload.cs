@@ -21,8 +21,10 @@ using Governance.Cases;
 /// × a log-normal factor (σ 0.6), of which the claimant's hands-on part (mean 45 minutes) is booked too; feedback mean
 /// 20 h after resolution;
 /// satisfaction 80% 满意, 13% 基本满意, 7% 不满意 (rework at half the time).</item>
-/// <item>12% of cases are escalated to the community; half of those in fumes, fire-lane and flying-wire categories
-/// summon one or two departments, each reporting in after a mean of 6 hours. 5% of cases pause (waiting for access)
+/// <item>12% of cases are escalated to the community, where the secretary takes them on (mean 20 minutes of their time,
+/// in their own queue across the community's grids); half of those in fumes, fire-lane and flying-wire categories summon
+/// one or two departments, whose liaison comes when free (a mean of 4 hours on the way, 2 on site, in the department's
+/// queue across the district). 5% of cases pause (waiting for access)
 /// for a mean of 24 hours.</item>
 /// <item>Building heads: per month Poisson(2) meetings, Poisson(1.5) suggestion-book entries, Poisson(4) hours of
 /// volunteer service, a mediation with probability 0.2. Grid workers: Poisson(3) home visits per working day.</item>
