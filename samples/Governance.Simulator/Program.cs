@@ -29,6 +29,7 @@ var lang = new Option<string>("--lang") { Description = "Table headers: zh (中�
 lang.AcceptOnlyFromAmong("zh", "en");
 var sweep = new Option<string?>("--sweep") { Description = "Vary one setting over a range and report the figures against it: grids=4..16, workers-per-grid=1..3, worker-speed=0.5..2:0.25, cases-per-day=10..80:10 (with --runs, means)." };
 var casesCsv = new Option<FileInfo?>("--cases") { Description = "Also write one row per case to this CSV file (for analysts)." };
+var database = new Option<FileInfo?>("--database") { Description = "Also write the simulated period into a new SQLite file through the persistence package (organisation, cases, scoring facts, the time-bank journal)." };
 var htmlReport = new Option<FileInfo?>("--report") { Description = "Also write a self-contained HTML report with charts to this file (opens with no network); with --sweep, the figures' curves against the swept value." };
 var workingHours = new Option<bool>("--working-hours") { Description = "Staffing: grid workers work 08:30–12:00 and 13:30–17:30 on working days only (holidays off, make-up days worked); otherwise on call around the clock." };
 var queue = new Option<string>("--queue") { Description = "Staffing: what a free grid worker takes first: nearest-deadline (the default) or first-come.", DefaultValueFactory = _ => "nearest-deadline" };
@@ -38,7 +39,7 @@ var compare = new Option<FileInfo[]>("--compare") { Description = "Run the same 
 
 var root = new RootCommand("Governance district simulator — 网格化治理模拟：四步闭环时限、楼长积分、网格员考核、时间银行。")
 {
-    seed, from, to, casesPerDay, grids, speed, policy, rules, format, compare, uncovered, runs, workersPerGrid, casesCsv, htmlReport, sweep, lang, workingHours, queue,
+    seed, from, to, casesPerDay, grids, speed, policy, rules, format, compare, uncovered, runs, workersPerGrid, casesCsv, htmlReport, database, sweep, lang, workingHours, queue,
 };
 
 root.SetAction(parse =>
@@ -165,7 +166,12 @@ root.SetAction(parse =>
             return 0;
         }
 
-        var report = Run(Options(set, policyName));
+        var (report, simulated) = RunWithState(Options(set, policyName));
+        if (parse.GetValue(database) is { } databaseFile)
+        {
+            Database.WriteAsync(simulated, databaseFile).GetAwaiter().GetResult();
+        }
+
         if (parse.GetValue(casesCsv) is { } csv)
         {
             WriteFile(csv, writer => Output.Csv(report, writer));
@@ -223,13 +229,15 @@ if (parsed.Errors.Count > 0)
 
 return parsed.Invoke();
 
-static SimulationReport Run(SimulationOptions options)
+static SimulationReport Run(SimulationOptions options) => RunWithState(options).Report;
+
+static (SimulationReport Report, SimulatedDistrict State) RunWithState(SimulationOptions options)
 {
     // A progress line on stderr once a run takes more than a second; stdout stays the report alone.
     var watch = Stopwatch.StartNew();
     var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
     var shown = -1;
-    var report = Simulation.Run(options, done =>
+    var (report, state) = Simulation.RunWithState(options, done =>
     {
         var percent = (int)(done * 100);
         if (watch.ElapsedMilliseconds > 1000 && percent / 10 != shown)
@@ -239,7 +247,7 @@ static SimulationReport Run(SimulationOptions options)
         }
     });
     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulated {report.Cases} cases over {report.Grids} grids in {watch.Elapsed.TotalSeconds:F2} s"));
-    return report;
+    return (report, state);
 }
 
 static LocalDate Date(string text, string option)

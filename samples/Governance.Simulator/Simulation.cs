@@ -29,10 +29,17 @@ internal sealed record SimulationOptions(int Seed, LocalDate From, LocalDate To,
     public IWorkOrder? Queue { get; init; }
 }
 
+/// <summary>What a run leaves behind: the organisation, the cases, the scoring facts and the ledger.</summary>
+internal sealed record SimulatedDistrict(
+    Governance.Organisation.OrganisationModel Organisation, CaseWorkflow Workflow, Instant From, IReadOnlyList<Case> Cases, IReadOnlyList<ScoringFact> Facts, TimeBankLedgerExport Ledger);
+
 /// <summary>Runs the district through the period as a host app would: DI, public API, a fake clock.</summary>
 internal static class Simulation
 {
-    public static SimulationReport Run(SimulationOptions o, Action<double>? progress = null)
+    public static SimulationReport Run(SimulationOptions o, Action<double>? progress = null) => RunWithState(o, progress).Report;
+
+    /// <summary>Runs the district and also returns what it holds (for <c>--database</c>).</summary>
+    public static (SimulationReport Report, SimulatedDistrict State) RunWithState(SimulationOptions o, Action<double>? progress = null)
     {
         var district = District.Build(o.Grids, o.WorkersPerGrid, o.Staff);
         // Who takes work: each grid's workers, each community secretary (escalations), each department's liaison (summons).
@@ -169,7 +176,11 @@ internal static class Simulation
         // The cases' lives, in time order across the district, each step's work taken by the grid's free workers.
         staffing.Run(end);
         progress?.Invoke(1);
-        return SimulationReport.Build(o, district, cases, headFacts, workerFacts, ledger, zone, end, scoring);
+        var report = SimulationReport.Build(o, district, cases, headFacts, workerFacts, ledger, zone, end, scoring);
+        var caseFacts = cases.SelectMany(x => CaseFacts.From(x.Case, x.Sla.StatesAt(x.Case, end), zone, district.WorkerOf[x.Case.GridId]))
+            .Select(f => new ScoringFact(f.Id, f.Person, f.Date, f.Kind, f.Quantity, Note: f.Source));
+        return (report, new SimulatedDistrict(district.Organisation, workflow, zone.AtStartOfDay(o.From).ToInstant(), cases.Select(x => x.Case).ToArray(),
+            [.. headFacts, .. workerFacts, .. caseFacts], ledger.Export()));
     }
 
     private static (Case Case, (CaseCategory Category, double Weight, double ResolveHours) Category) Register(
