@@ -27,7 +27,7 @@ var runs = new Option<int>("--runs") { Description = "Run this many seeds (seed,
 var workersPerGrid = new Option<int>("--workers-per-grid") { Description = "Staffing: grid workers per grid, each doing one task at a time.", DefaultValueFactory = _ => 1 };
 var lang = new Option<string>("--lang") { Description = "Table headers: zh (中文, the default) or en.", DefaultValueFactory = _ => "zh" };
 lang.AcceptOnlyFromAmong("zh", "en");
-var sweep = new Option<string?>("--sweep") { Description = "Vary one setting over a range and report the figures against it: grids=4..16, workers-per-grid=1..3, worker-speed=0.5..2:0.25, cases-per-day=10..80:10 (with --runs, means)." };
+var sweep = new Option<string?>("--sweep") { Description = "Vary one setting over a range and report the figures against it: grids=4..16, workers-per-grid=1..3, worker-speed=0.5..2:0.25, cases-per-day=10..80:10, or an SLA length: respond-hours=1..4, claim-hours=1..4, resolve-days=1..5, feedback-days=3..10 (with --runs, means)." };
 var casesCsv = new Option<FileInfo?>("--cases") { Description = "Also write one row per case to this CSV file (for analysts)." };
 var database = new Option<FileInfo?>("--database") { Description = "Also write the simulated period into a new SQLite file through the persistence package (organisation, cases, scoring facts, the time-bank journal)." };
 var htmlReport = new Option<FileInfo?>("--report") { Description = "Also write a self-contained HTML report with charts to this file (opens with no network); with --sweep, the figures' curves against the swept value." };

@@ -50,6 +50,47 @@ public class ReportTests
     }
 
     [Fact]
+    public void A_sweep_of_an_SLA_length_shows_its_compliance_rising_with_the_time_allowed()
+    {
+        var run = SimulatorProcess.Run("--sweep", "claim-hours=0.5..2:0.5", "--cases-per-day", "40", "--format", "json");
+        Assert.Equal(0, run.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(run.Out);
+        var claim = json.RootElement.GetProperty("points").EnumerateArray()
+            .Select(p => p.GetProperty("Figures").EnumerateArray().First(f => f.GetProperty("Figure").GetString() == "Claim compliance").GetProperty("Mean").GetDouble()).ToArray();
+        Assert.Equal(4, claim.Length);
+        Assert.True(claim.Zip(claim.Skip(1)).All(p => p.Second > p.First), string.Join(", ", claim));
+        Assert.Equal(2, SimulatorProcess.Run("--sweep", "resolve-days=0..2").ExitCode);
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_bytes_in_the_tables_the_JSON_the_CSV_and_the_HTML_report()
+    {
+        var folder = Directory.CreateTempSubdirectory("governance-bytes-").FullName;
+        try
+        {
+            (string Tables, string Json, byte[] Csv, byte[] Html) Once(string name)
+            {
+                var (csv, html) = (Path.Combine(folder, $"{name}.csv"), Path.Combine(folder, $"{name}.html"));
+                var tables = SimulatorProcess.Run("--seed", "9", "--grids", "5", "--cases", csv, "--report", html);
+                var json = SimulatorProcess.Run("--seed", "9", "--grids", "5", "--format", "json");
+                Assert.Equal(0, tables.ExitCode);
+                Assert.Equal(0, json.ExitCode);
+                return (tables.Out, json.Out, File.ReadAllBytes(csv), File.ReadAllBytes(html));
+            }
+
+            var (a, b) = (Once("a"), Once("b"));
+            Assert.Equal(a.Tables, b.Tables);
+            Assert.Equal(a.Json, b.Json);
+            Assert.Equal(a.Csv, b.Csv);
+            Assert.Equal(a.Html, b.Html);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Every_quarter_gets_its_rankings_and_every_week_its_complaint_report()
     {
         var result = SimulatorProcess.Run("--grids", "4", "--from", "2026-04-01", "--to", "2026-09-30", "--format", "json");
