@@ -8,7 +8,8 @@ using ScottPlot;
 /// runs. The same seed writes the same bytes.
 /// </summary>
 /// <remarks>Charts: compliance per step and per grid, the three rates by month, the backlog day by day, and the
-/// building-head ranking across quarters (the positions of the first quarter's top five). The text inside a chart is
+/// building-head ranking across quarters (the positions of the first quarter's top five); tables beside them, every
+/// week's complaint report and every quarter's ranking among them. The text inside a chart is
 /// ASCII (English titles, ids in legends): ScottPlot lays text out with the fonts of the machine that draws it, which may
 /// have no CJK font; each chart's Chinese heading is the HTML heading above it.</remarks>
 internal static class HtmlReport
@@ -57,6 +58,14 @@ internal static class HtmlReport
         w.Write($"<h2>{E(L("积压事件（每日）", "Backlog, day by day"))}</h2>\n");
         var backlog = report.Backlog;
         Figure(w, Lines("Open cases at the end of each day", backlog.Select(b => b.Date).ToArray(), [("Open", backlog.Select(b => (double)b.Open).ToArray())]));
+
+        // Every week's complaint report: its busiest grids.
+        if (report.Weeks.Count > 0)
+        {
+            w.Write($"<h2>{E(L("每周投诉分析（事件最多的网格）", "Weekly complaint report (the busiest grids)"))}</h2>\n");
+            Table(w, [L("周", "Week"), L("网格", "Grid"), L("事件", "Cases"), L("12345工单", "12345 orders"), L("达标率", "Compliance")],
+                report.Weeks.SelectMany(week => week.TopGrids.Select(g => new[] { week.Week, g.Grid, Num(g.Total), Num(g.Hotline12345), Percent(g.Compliance) })));
+        }
 
         // Ranking stability across quarters.
         if (report.Quarters.Count > 0)

@@ -32,6 +32,7 @@ public partial class HtmlReportTests(ITestOutputHelper output)
             Assert.DoesNotMatch(ExternalReference(), html);
             Assert.Contains("三率", html, StringComparison.Ordinal);
             Assert.Contains("2026-Q3", html, StringComparison.Ordinal);
+            Assert.Contains("每周投诉分析", html, StringComparison.Ordinal);
         }
         finally
         {
