@@ -71,13 +71,20 @@ internal static class Sweep
             : DeadlineGoal.WorkingDays(Whole(value, 1, 60, name));
         SlaPolicy With(SlaPolicy p) => new(p.Name)
         {
-            Version = p.Version, Categories = p.Categories, Priorities = p.Priorities, Sources = p.Sources,
+            Version = p.Version,
+            Categories = p.Categories,
+            Priorities = p.Priorities,
+            Sources = p.Sources,
             Respond = name == "respond-hours" ? p.Respond with { Goal = goal } : p.Respond,
             Claim = name == "claim-hours" ? p.Claim with { Goal = goal } : p.Claim,
             Resolve = name == "resolve-days" ? p.Resolve with { Goal = goal } : p.Resolve,
             Feedback = name == "feedback-days" ? p.Feedback with { Goal = goal } : p.Feedback,
-            ReportIn = p.ReportIn, Callback = p.Callback, WarningThresholds = p.WarningThresholds,
-            OnEscalation = p.OnEscalation, OnTransfer = p.OnTransfer, OnPriorityChange = p.OnPriorityChange,
+            ReportIn = p.ReportIn,
+            Callback = p.Callback,
+            WarningThresholds = p.WarningThresholds,
+            OnEscalation = p.OnEscalation,
+            OnTransfer = p.OnTransfer,
+            OnPriorityChange = p.OnPriorityChange,
         };
         return new SlaPolicySet(set.Policies.Select(With), With(set.Fallback));
     }
