@@ -25,8 +25,7 @@ public class CaseAppendBenchmarks
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 2, 1, 0);
     private static readonly JsonSerializerOptions Json = GovernanceJson.Options;
     private readonly CaseWorkflow _workflow = new(SeedCommunities.JiuLong());
-    private string? _folder;
-    private PostgresServer? _server;
+    private BenchmarkDatabase? _database;
     private DbContextOptions<GovernanceDbContext> _options = null!;
     private CaseStore<GovernanceDbContext> _store = null!;
     private int _next;
@@ -38,28 +37,8 @@ public class CaseAppendBenchmarks
     [GlobalSetup]
     public void StoreTheCases()
     {
-        var builder = new DbContextOptionsBuilder<GovernanceDbContext>();
-        if (Provider == "SQLite")
-        {
-            _folder = Directory.CreateTempSubdirectory("governance-append-").FullName;
-            builder.UseSqlite($"Data Source={Path.Combine(_folder, "cases.db")}");
-        }
-        else
-        {
-            _server = new PostgresServer();
-            builder.UseNpgsql(_server.NewDatabase().Replace("Pooling=false", "Pooling=true", StringComparison.Ordinal));
-        }
-
-        _options = builder.Options;
-        using (var db = new GovernanceDbContext(_options))
-        {
-            GovernanceDatabase.MigrateAsync(db).GetAwaiter().GetResult();
-            if (Provider == "SQLite")
-            {
-                db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
-            }
-        }
-
+        _database = new BenchmarkDatabase(Provider, "append");
+        _options = _database.Options;
         _store = new CaseStore<GovernanceDbContext>(new GovernanceDbContextFactory(_options), _workflow);
         var w = SeedCommunities.GridWorker(1);
         for (var i = 0; i < Cases; i++)
@@ -78,16 +57,7 @@ public class CaseAppendBenchmarks
     }
 
     [GlobalCleanup]
-    public void DeleteTheDatabase()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (_folder is not null)
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-
-        _server?.Dispose();
-    }
+    public void DeleteTheDatabase() => _database?.Dispose();
 
     [Benchmark(Baseline = true)]
     public async Task<int> ChangeTrackedAggregate()

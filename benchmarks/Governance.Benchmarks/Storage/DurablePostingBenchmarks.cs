@@ -28,8 +28,7 @@ public class DurablePostingBenchmarks
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 2, 1, 0);
     private static readonly TimeBankPolicy Policy = new() { GiftRecipients = GiftRecipients.Anyone };
 
-    private PostgresServer? _server;
-    private string? _folder;
+    private BenchmarkDatabase? _database;
     private DbContextOptions<GovernanceDbContext> _options = null!;
     private TimeBankLedger _ledger = null!;
     private GroupCommitJournal<GovernanceDbContext>? _groupCommit;
@@ -44,37 +43,12 @@ public class DurablePostingBenchmarks
     [GlobalSetup]
     public void StartTheDatabase()
     {
-        var builder = new DbContextOptionsBuilder<GovernanceDbContext>();
-        if (Provider == "SQLite")
-        {
-            _folder = Directory.CreateTempSubdirectory("governance-bench-").FullName;
-            builder.UseSqlite($"Data Source={Path.Combine(_folder, "bench.db")};Default Timeout=30");
-        }
-        else
-        {
-            _server = new PostgresServer();
-            builder.UseNpgsql(_server.NewDatabase().Replace("Pooling=false", "Pooling=true", StringComparison.Ordinal));
-        }
-
-        _options = builder.Options;
-        using var db = new GovernanceDbContext(_options);
-        GovernanceDatabase.MigrateAsync(db).GetAwaiter().GetResult();
-        if (Provider == "SQLite")
-        {
-            db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
-        }
+        _database = new BenchmarkDatabase(Provider, "bench");
+        _options = _database.Options;
     }
 
     [GlobalCleanup]
-    public void StopTheDatabase()
-    {
-        _server?.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (_folder is not null)
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void StopTheDatabase() => _database?.Dispose();
 
     [IterationSetup(Target = nameof(OneTransactionPerPosting))]
     public void FreshPerPostingLedger() => _ledger = Fund(new TimeBankJournalStore<GovernanceDbContext>(Factory()).RestoreAsync(Policy, new FakeClock(T0)).GetAwaiter().GetResult());
