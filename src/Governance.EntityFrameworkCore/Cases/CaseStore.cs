@@ -119,6 +119,44 @@ public sealed class CaseStore<TContext>(IDbContextFactory<TContext> contexts, Ca
         return _workflow.Restore(registration, history);
     }
 
+    /// <summary>
+    /// Loads the stored cases a specification selects (its criteria, order and page), each restored from its registration
+    /// and history, with two queries however many cases there are: the way to read a page of whole cases for a report or a
+    /// dashboard.
+    /// </summary>
+    /// <param name="specification">The query, e.g. <see cref="CaseSearch"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The cases, in the specification's order.</returns>
+    /// <exception cref="CaseHistoryCorruptException">A stored history cannot be its case's; names the entry.</exception>
+    /// <exception cref="JsonException">A stored row is not valid JSON for its type.</exception>
+    public async Task<IReadOnlyList<Case>> LoadManyAsync(ISpecification<CaseRow> specification, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await Specifications.Apply(db.Set<CaseRow>().AsNoTracking(), specification)
+            .Select(r => new { r.Id, r.Registration }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = rows.Select(r => r.Id).ToList();
+        var entries = (await db.Set<CaseHistoryRow>().AsNoTracking()
+                .Where(h => ids.Contains(h.CaseId)).OrderBy(h => h.CaseId).ThenBy(h => h.Sequence).Select(h => new { h.CaseId, h.Entry })
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(h => h.CaseId, h => h.Entry, StringComparer.Ordinal);
+        var cases = new List<Case>(rows.Count);
+        foreach (var row in rows)
+        {
+            var registration = JsonSerializer.Deserialize<CaseRegistration>(row.Registration, Json)
+                ?? throw new JsonException($"The stored registration of case '{row.Id}' is null.");
+            cases.Add(_workflow.Restore(registration, entries[row.Id].Select(e => JsonSerializer.Deserialize<CaseHistoryEntry>(e, Json)
+                ?? throw new JsonException($"A stored history entry of case '{row.Id}' is null."))));
+        }
+
+        return cases;
+    }
+
     /// <summary>Reads the read-model rows a specification selects, in its order and page, translated to SQL.</summary>
     /// <param name="specification">The query, e.g. <see cref="OpenCasesOfGrid"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

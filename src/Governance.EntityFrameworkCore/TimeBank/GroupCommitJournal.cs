@@ -89,6 +89,33 @@ public sealed class GroupCommitJournal<TContext> : ITimeBankWriteAhead, IAsyncDi
         return transaction;
     }
 
+    /// <summary>
+    /// Whether this journal still holds the writer epoch it took in <see cref="RestoreAsync"/> and accepts requests: false
+    /// once another writer (another instance of the host, or a journal restored later) took the journal over, or a commit
+    /// failed. A host with several instances checks this before serving reads from its ledger, and restores a new journal
+    /// when it is false; the ledger of a journal that lost the writer may lack what the newer writer stored.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>Whether the ledger is the journal's current writer.</returns>
+    /// <exception cref="InvalidOperationException">The journal is not restored yet.</exception>
+    public async Task<bool> IsWriterAsync(CancellationToken cancellationToken = default)
+    {
+        if (_writer is null)
+        {
+            throw new InvalidOperationException("Restore the journal first (RestoreAsync).");
+        }
+
+        if (Failure is not null)
+        {
+            return false;
+        }
+
+        var epoch = _epoch;
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Set<TimeBankWriterRow>().AsNoTracking()
+            .AnyAsync(w => w.Name == TimeBankWriter.Scheme && w.Epoch == epoch, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Completes once everything queued so far is committed.</summary>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The task.</returns>

@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Governance.Server;
+
+/// <summary>服务配置 — the host's settings (section <c>Governance</c> in appsettings.json, or <c>--Governance:…</c> on the command line).</summary>
+internal sealed class ServerOptions
+{
+    public const string Section = "Governance";
+
+    /// <summary><c>sqlite</c> (default) or <c>postgresql</c>.</summary>
+    [RegularExpression("^(sqlite|postgresql)$", ErrorMessage = "Governance:Provider is 'sqlite' or 'postgresql'.")]
+    public string Provider { get; set; } = "sqlite";
+
+    /// <summary>The connection string; for SQLite the default is a file <c>governance.db</c> beside the host.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Whether <c>POST requests</c> (Open311) accepts anonymous reports (no reporter recorded).</summary>
+    public bool AnonymousReports { get; set; }
+
+    /// <summary>Whether the dashboard's read-only summary is served without a token (a district intranet's wall screen).</summary>
+    public bool AnonymousDashboard { get; set; } = true;
+
+    /// <summary>The largest request body accepted, in bytes.</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Public endpoints (Open311): requests per client address per minute.</summary>
+    [Range(1, 1_000_000)]
+    public int PublicRequestsPerMinute { get; set; } = 120;
+
+    /// <summary>How often the SLA monitor looks for thresholds, in seconds; 0 turns it off (tests drive it by hand).</summary>
+    [Range(0, 3600)]
+    public int SlaMonitorSeconds { get; set; } = 30;
+
+    /// <summary>The bearer tokens' settings.</summary>
+    public TokenOptions Tokens { get; set; } = new();
+}
+
+/// <summary>令牌 — how bearer tokens (JWT) are checked: a symmetric key shared with the district's identity service.</summary>
+internal sealed class TokenOptions
+{
+    /// <summary>The issuer the tokens carry.</summary>
+    [Required]
+    public string Issuer { get; set; } = "governance-district";
+
+    /// <summary>The audience the tokens carry.</summary>
+    [Required]
+    public string Audience { get; set; } = "governance-api";
+
+    /// <summary>The HMAC-SHA256 signing key, base64 (at least 32 bytes). The shipped value is for development only.</summary>
+    [Required]
+    [MinLength(44)]
+    public string SigningKey { get; set; } = "ZGV2ZWxvcG1lbnQtb25seS1rZXktZm9yLWdvdmVybmFuY2Utc2VydmVyIQ==";
+}
