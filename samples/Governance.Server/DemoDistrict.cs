@@ -72,15 +72,23 @@ internal static class DemoDistrict
     /// <summary>The grid of a building: buildings are dealt to the 8 grids in turn.</summary>
     public static Id<Grid> GridOf(int building) => $"C1-G{((building - 1) % 8) + 1}";
 
-    /// <summary>Opens an account for every resident and volunteer of the organisation that has none.</summary>
+    /// <summary>
+    /// Opens an account for every resident, volunteer and building head that has none; each volunteer 志愿者i is registered
+    /// as a direct relative of 居民i when their accounts are opened (so gifts between them are allowed).
+    /// </summary>
     public static void OpenAccounts(TimeBankLedger ledger, OrganisationModel organisation)
     {
+        var open = ledger.Accounts.Select(a => a.Id.Value).ToHashSet(StringComparer.Ordinal);
         foreach (var person in organisation.People)
         {
-            if ((person.HasRole(Role.Resident) || person.HasRole(Role.PartyMemberVolunteer) || person.HasRole(Role.BuildingHead))
-                && !ledger.Accounts.Any(a => a.Id.Value == person.Id.Value))
+            if ((person.HasRole(Role.Resident) || person.HasRole(Role.PartyMemberVolunteer) || person.HasRole(Role.BuildingHead)) && open.Add(person.Id.Value))
             {
                 ledger.OpenPersonAccount(person);
+                if (person.Id.Value.StartsWith("C1-V", StringComparison.Ordinal) && organisation.TryGetPerson($"C1-R{person.Id.Value[4..]}", out var relative)
+                    && open.Contains(relative!.Id.Value))
+                {
+                    ledger.RegisterRelation(person.Id, relative.Id, RelationKind.DirectRelative);
+                }
             }
         }
     }

@@ -1,0 +1,165 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Governance.Server.Tests;
+
+/// <summary>
+/// The API through a case's life and the time bank, in-process on a real database; run on SQLite and on PostgreSQL by the
+/// subclasses.
+/// </summary>
+public abstract class ApiScenarios
+{
+    protected abstract ServerFactory NewServer();
+
+    [Fact]
+    public async Task A_resident_report_goes_round_the_loop_and_Open311_follows_it()
+    {
+        await using var server = NewServer();
+        using var resident = server.As("C1-R1");
+        using var worker = server.As("C1-GW3");
+        var id = await Api.ReportAsync(resident);
+
+        var listed = await Api.OkAsync(await server.CreateClient().GetAsync($"/open311/v2/requests/{id}.json"));
+        Assert.Equal("open", listed[0].GetProperty("status").GetString());
+        Assert.Equal("parking", listed[0].GetProperty("service_code").GetString());
+        Assert.Equal("2026-11-30T10:00:00+08:00", listed[0].GetProperty("expected_datetime").GetString());   // 1 hour to respond
+
+        foreach (var (minutes, command, who) in new[] { (10, "respond", worker), (20, "claim", worker), (120, "resolve", worker) })
+        {
+            server.Clock.Advance(Duration.FromMinutes(minutes));
+            await Api.OkAsync(await Api.CommandAsync(who, id, command, new { note = $"{command} 完成" }));
+        }
+
+        server.Clock.Advance(Duration.FromHours(3));
+        await Api.OkAsync(await Api.CommandAsync(resident, id, "give-feedback", new { satisfaction = "Satisfied" }));
+        server.Clock.Advance(Duration.FromMinutes(5));
+        var closed = await Api.OkAsync(await Api.CommandAsync(worker, id, "close"));
+        Assert.Equal("Closed", closed.GetProperty("state").GetString());
+        Assert.Equal(5, closed.GetProperty("version").GetInt32());
+        Assert.All(closed.GetProperty("sla").EnumerateArray(), s => Assert.Equal("Met", s.GetProperty("status").GetString()));
+
+        var after = await Api.OkAsync(await server.CreateClient().GetAsync("/open311/v2/requests.json?status=closed"));
+        Assert.Equal(id, Assert.Single(after.EnumerateArray()).GetProperty("service_request_id").GetString());
+        Assert.Empty((await Api.OkAsync(await server.CreateClient().GetAsync("/open311/v2/requests.json?status=open"))).EnumerateArray());
+        var history = await Api.OkAsync(await worker.GetAsync($"/api/cases/{id}/history"));
+        Assert.Equal(["Respond", "Claim", "Resolve", "GiveFeedback", "Close"], history.EnumerateArray().Select(h => h.GetProperty("trigger").GetString()!).ToArray());
+    }
+
+    [Fact]
+    public async Task Refusals_carry_the_library_reason_code_and_the_right_status()
+    {
+        await using var server = NewServer();
+        using var worker = server.As("C1-GW3");
+        using var otherWorker = server.As("C1-GW4");
+        var id = await Api.ReportAsync(server.As("C1-R1"));
+
+        await Api.ProblemAsync(await Api.CommandAsync(worker, id, "resolve"), HttpStatusCode.Conflict, "not-permitted");
+        await Api.ProblemAsync(await Api.CommandAsync(otherWorker, id, "respond"), HttpStatusCode.Forbidden, "not-authorized");
+        await Api.ProblemAsync(await Api.CommandAsync(worker, "no-such-case", "respond"), HttpStatusCode.NotFound, "not-found");
+        await Api.ProblemAsync(await Api.CommandAsync(worker, id, "give-feedback", new { satisfaction = "Delighted" }), HttpStatusCode.BadRequest, "invalid-argument");
+        await Api.ProblemAsync(await Api.CommandAsync(worker, id, "respond", new { nots = "typo" }), HttpStatusCode.BadRequest, "invalid-argument");
+        await Api.ProblemAsync(await Api.CommandAsync(worker, id, "respond", new { actor = "C1-GW3" }), HttpStatusCode.BadRequest, "invalid-argument");
+        Assert.Equal(0, (await Api.CaseAsync(worker, id)).GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task If_match_makes_a_command_conditional_on_the_version()
+    {
+        await using var server = NewServer();
+        using var worker = server.As("C1-GW3");
+        var id = await Api.ReportAsync(server.As("C1-R1"));
+        var get = await worker.GetAsync($"/api/cases/{id}");
+        Assert.Equal("\"0\"", get.Headers.ETag?.Tag);
+
+        var responded = await Api.CommandAsync(worker, id, "respond", ifMatch: "\"0\"");
+        await Api.OkAsync(responded);
+        Assert.Equal("\"1\"", responded.Headers.ETag?.Tag);
+        await Api.ProblemAsync(await Api.CommandAsync(worker, id, "claim", ifMatch: "\"0\""), HttpStatusCode.PreconditionFailed, "conflict");
+        await Api.OkAsync(await Api.CommandAsync(worker, id, "claim", ifMatch: "\"1\""));
+    }
+
+    [Fact]
+    public async Task Concurrent_commands_on_one_case_store_one_and_answer_the_other_409()
+    {
+        await using var server = NewServer();
+        var id = await Api.ReportAsync(server.As("C1-R1"));
+        using var a = server.As("C1-GW3");
+        using var b = server.As("C1-GL1");
+        for (var round = 0; round < 5; round++)
+        {
+            var responses = await Task.WhenAll(Api.CommandAsync(a, id, "pause", new { reason = $"等待材料 {round}" }), Api.CommandAsync(b, id, "pause", new { reason = $"等待材料 {round}" }));
+            var statuses = responses.Select(r => r.StatusCode).ToArray();
+            Assert.Contains(HttpStatusCode.OK, statuses);
+            Assert.All(statuses, s => Assert.True(s is HttpStatusCode.OK or HttpStatusCode.Conflict, s.ToString()));
+            await Api.OkAsync(await Api.CommandAsync(a, id, "resume"));
+        }
+
+        var history = await Api.OkAsync(await a.GetAsync($"/api/cases/{id}/history"));
+        Assert.Equal(10, history.GetArrayLength());   // one pause and one resume per round: the losing pause was not stored
+    }
+
+    [Fact]
+    public async Task A_retried_report_with_an_idempotency_key_is_one_case()
+    {
+        await using var server = NewServer();
+        using var resident = server.As("C1-R2");
+        var first = await Api.ReportAsync(resident, key: "app-7f3a");
+        var again = await Api.ReportAsync(resident, key: "app-7f3a");
+        Assert.Equal(first, again);
+        var all = await Api.OkAsync(await server.CreateClient().GetAsync("/open311/v2/requests.json"));
+        Assert.Equal(1, all.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Time_bank_deposit_gift_and_statement_balance_to_zero()
+    {
+        await using var server = NewServer();
+        using var verifier = server.As("C1-SEC");
+        using var volunteer = server.As("C1-V1");
+        await Api.OkAsync(await Api.DepositAsync(verifier, "dep-1", "C1-V1", 120));
+        await Api.OkAsync(await Api.DepositAsync(verifier, "dep-1", "C1-V1", 120));   // the same id again: the same transaction
+        await Api.OkAsync(await Api.GiftAsync(volunteer, "gift-1", "C1-V1", "C1-R1", 30));
+        await Api.ProblemAsync(await Api.GiftAsync(volunteer, "gift-2", "C1-V1", "C1-R1", 600), HttpStatusCode.Conflict, "limit-exceeded");
+        await Api.ProblemAsync(await Api.GiftAsync(server.As("C1-V2"), "gift-3", "C1-V1", "C1-V2", 10), HttpStatusCode.Forbidden, "not-authorized");
+
+        var balance = await Api.OkAsync(await volunteer.GetAsync("/api/timebank/accounts/C1-V1"));
+        Assert.Equal(90, balance.GetProperty("postedMinutes").GetInt64());
+        var statement = await Api.OkAsync(await volunteer.GetAsync("/api/timebank/accounts/C1-V1/statement?from=2026-11-01&to=2026-11-30"));
+        Assert.Equal(2, statement.GetProperty("entries").GetArrayLength());
+        var trial = await Api.OkAsync(await verifier.GetAsync("/api/timebank/trial-balance"));
+        Assert.Equal(0, trial.GetProperty("postedMinutes").GetInt64());
+    }
+
+    [Fact]
+    public async Task Health_and_the_OpenAPI_document_are_served()
+    {
+        await using var server = NewServer();
+        using var client = server.CreateClient();
+        Assert.Equal("Healthy", await (await client.GetAsync("/health")).Content.ReadAsStringAsync());
+        var openApi = await Api.OkAsync(await client.GetAsync("/openapi/v1.json"));
+        var paths = openApi.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToArray();
+        Assert.Contains("/open311/v2/requests.json", paths);
+        Assert.Contains("/api/cases/{id}/respond", paths);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/docs")).StatusCode);
+    }
+}
+
+/// <summary>The API scenarios on a SQLite file.</summary>
+public sealed class SqliteApiTests : ApiScenarios
+{
+    protected override ServerFactory NewServer() => ServerFactory.Sqlite();
+}
+
+/// <summary>The API scenarios on the throwaway PostgreSQL server.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresApiTests(Governance.Testing.PostgresServer postgres) : ApiScenarios
+{
+    protected override ServerFactory NewServer() => ServerFactory.Postgres(postgres.NewDatabase());
+}
+
+/// <summary>The tests that share one PostgreSQL server.</summary>
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<Governance.Testing.PostgresServer>
+{
+    public const string Name = "PostgreSQL";
+}
