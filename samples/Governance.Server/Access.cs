@@ -48,6 +48,15 @@ internal static class Access
     /// <summary>Reads a JSON object body of at most <paramref name="limit"/> bytes; an absent body is <c>{}</c>.</summary>
     public static async Task<(JsonElement Body, IResult? Error)> ReadObjectAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
+        var (body, error) = await ReadJsonAsync(request, limit, "{}", cancellationToken);
+        return error is not null ? (default, error)
+            : body.ValueKind == JsonValueKind.Object ? (body, null)
+            : (default, Problems.Invalid("Expected a JSON object."));
+    }
+
+    /// <summary>Reads a JSON body of at most <paramref name="limit"/> bytes (depth 16 at most); an absent body is <paramref name="empty"/>.</summary>
+    public static async Task<(JsonElement Body, IResult? Error)> ReadJsonAsync(HttpRequest request, int limit, string empty, CancellationToken cancellationToken)
+    {
         if (request.ContentLength > limit)
         {
             return (default, Problems.TooLarge(limit));
@@ -68,7 +77,7 @@ internal static class Access
 
         if (buffer.Length == 0)
         {
-            return (JsonDocument.Parse("{}").RootElement, null);
+            return (JsonDocument.Parse(empty).RootElement.Clone(), null);
         }
 
         if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
@@ -80,9 +89,7 @@ internal static class Access
         {
             var text = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
             using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 16 });
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? (document.RootElement.Clone(), null)
-                : (default, Problems.Invalid("Expected a JSON object."));
+            return (document.RootElement.Clone(), null);
         }
         catch (JsonException e)
         {

@@ -12,7 +12,7 @@ namespace Governance.Server;
 /// taken over restores a new one (reading what the other stored) before it serves a request, so every instance answers
 /// from the whole journal and a stale ledger never writes (the journal's fence refuses it).
 /// </summary>
-internal sealed class LedgerHost(IDbContextFactory<GovernanceDbContext> contexts, IClock clock, OrganisationModel organisation) : IAsyncDisposable
+internal sealed class LedgerHost(IDbContextFactory<GovernanceDbContext> contexts, IClock clock, OrganisationModel organisation) : IHostedService, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private GroupCommitJournal<GovernanceDbContext>? _journal;
@@ -20,6 +20,12 @@ internal sealed class LedgerHost(IDbContextFactory<GovernanceDbContext> contexts
 
     /// <summary>How many times this instance restored the journal (once at start, then once per takeover).</summary>
     public int Restores { get; private set; }
+
+    /// <summary>Restores the ledger before the host serves (the demo accounts are opened on a new database).</summary>
+    public Task StartAsync(CancellationToken cancellationToken) => CurrentAsync(verify: false, cancellationToken);
+
+    /// <summary>Commits what is queued.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => _journal?.DurableAsync(cancellationToken) ?? Task.CompletedTask;
 
     /// <summary>Executes a request once its transaction is durable; retries once after taking the journal back.</summary>
     public async Task<TimeBankTransaction> ExecuteAsync(TimeBankRequest request, CancellationToken cancellationToken)

@@ -45,6 +45,7 @@ builder.Services
     .AddGovernanceEntityFrameworkCore(o => DatabaseSetup.Configure(o, settings, builder.Environment.ContentRootPath));
 builder.Services.AddSingleton<District>();
 builder.Services.AddSingleton<LedgerHost>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<LedgerHost>());
 builder.Services.AddSingleton<SlaMonitor>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<SlaMonitor>());
 builder.Services.ConfigureHttpJsonOptions(o =>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Governance.Assessment;
 using Governance.Cases;
 using Governance.EntityFrameworkCore.Cases;
@@ -25,7 +26,8 @@ internal static class ReportEndpoints
         reports.MapGet("/three-rates", ThreeRatesAsync).WithSummary("The three rates per grid for a month (yyyy-MM; default this month).");
         reports.MapGet("/weekly-complaints", WeeklyAsync).WithSummary("The 12345 complaint report for the week holding a day (default today).");
         reports.MapGet("/building-heads", BuildingHeadsAsync).WithSummary("Building heads' scores and ranking for a quarter (default this one).");
-        app.MapPost("/api/scoring/facts", AddFactsAsync).RequireAuthorization().WithTags("reports").WithSummary("Records scoring facts (the community committee).");
+        app.MapPost("/api/scoring/facts", AddFactsAsync).RequireAuthorization().WithTags("reports").WithSummary("Records scoring facts (the community committee).")
+            .Accepts<FactInput[]>("application/json");
 
         var dashboard = app.MapGet("/api/dashboard", DashboardAsync).WithTags("dashboard").WithSummary("The dashboard's summary.");
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value.AnonymousDashboard)
@@ -88,24 +90,31 @@ internal static class ReportEndpoints
         return TypedResults.Ok(await RankingAsync(d, facts, ScoringPeriod.Quarter(year ?? today.Year, quarter ?? ((today.Month - 1) / 3) + 1), ct));
     }
 
-    private static async Task<IResult> AddFactsAsync(HttpContext http, District d, ScoringFactStore<GovernanceDbContext> store, FactInput[]? facts, CancellationToken ct)
+    private static async Task<IResult> AddFactsAsync(HttpContext http, District d, ScoringFactStore<GovernanceDbContext> store, CancellationToken ct)
     {
         if (Access.Caller(http.User, d.Organisation) is not { } caller || !caller.HasRole(Role.CommunityCommittee))
         {
             return Problems.Forbidden("Scoring facts are recorded by the community committee.");
         }
 
-        if (facts is null || facts.Length is 0 or > 1000)
+        var (body, error) = await Access.ReadJsonAsync(http.Request, d.Options.MaxBodyBytes, "[]", ct);
+        if (error is not null)
         {
-            return Problems.Invalid("Expected 1 to 1,000 facts.");
+            return error;
         }
 
         try
         {
+            var facts = body.Deserialize<FactInput[]>(Governance.Json.GovernanceJson.Options);
+            if (facts is null || facts.Length is 0 or > 1000)
+            {
+                return Problems.Invalid("Expected an array of 1 to 1,000 facts.");
+            }
+
             await store.AddAsync(facts.Select(f => new ScoringFact(f.Id, f.Person, f.Date, f.Kind, f.Quantity, caller.Id, f.Note)).ToArray(), ct);
             return TypedResults.NoContent();
         }
-        catch (Exception e) when (e is GovernanceException or ArgumentException)
+        catch (Exception e) when (e is GovernanceException or ArgumentException or System.Text.Json.JsonException or NotSupportedException)
         {
             return Problems.From(e);
         }

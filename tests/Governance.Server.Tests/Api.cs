@@ -78,11 +78,25 @@ internal static class Api
         var start = Instant.FromUtc(2026, 11, 29, 1, 0);
         var request = new Governance.TimeBank.DepositRequest(id, account,
             new Governance.TimeBank.ServiceRecord(Governance.TimeBank.ServiceType.HomeVisit, new NodaTime.Interval(start, start + Duration.FromMinutes(minutes))), "nobody");
-        var json = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize<Governance.TimeBank.TimeBankRequest>(request, Governance.Json.GovernanceJson.Options))!.AsObject();
+        return client.PostAsync("/api/timebank/deposit", new StringContent(Body(request), Encoding.UTF8, "application/json"));
+    }
+
+    /// <summary>A library request as the API's body: without its type (the route's) and a deposit's verifier (the token's).</summary>
+    public static string Body(Governance.TimeBank.TimeBankRequest request)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(request, Governance.Json.GovernanceJson.Options))!.AsObject();
         json.Remove("type");
         json.Remove("verifiedBy");
-        return client.PostAsync("/api/timebank/deposit", new StringContent(json.ToJsonString(), Encoding.UTF8, "application/json"));
+        return json.ToJsonString();
     }
+
+    /// <summary>A deposit's body (one hour of home visiting on 2026-11-29).</summary>
+    public static string DepositBody(string id, string account) => Body(new Governance.TimeBank.DepositRequest(id, account,
+        new Governance.TimeBank.ServiceRecord(Governance.TimeBank.ServiceType.HomeVisit, new NodaTime.Interval(Instant.FromUtc(2026, 11, 29, 1, 0), Instant.FromUtc(2026, 11, 29, 2, 0))), "nobody"));
+
+    /// <summary>A redemption's body (10 minutes of home care on 2026-11-29).</summary>
+    public static string RedemptionBody(string id, string holder, string recipient) => Body(new Governance.TimeBank.RedemptionRequest(id, holder, recipient,
+        Governance.TimeBank.ServiceType.HomeCare, new LocalDate(2026, 11, 29), Governance.TimeBank.TimeCredit.FromMinutes(10)));
 
     public static Task<HttpResponseMessage> GiftAsync(HttpClient client, string id, string from, string to, int minutes) =>
         client.PostAsync("/api/timebank/gift", new StringContent(
