@@ -129,10 +129,10 @@ internal static class ReportEndpoints
         {
             var next = d.StepsNow(c).Where(s => s.CompletedAt is null && s.Status != Governance.Sla.SlaStatus.Cancelled).MinBy(s => s.Deadline);
             return new DashboardCase(c.Id.Value, d.Organisation.Grid(c.GridId).Name, c.Category.DisplayName, CaseDisplayNames.Of(c.State), c.State.ToString(),
-                next?.Step.ToString(), next?.Deadline, next is null ? null : (long)(next.Deadline - now).TotalSeconds);
+                next is null ? null : CaseDisplayNames.Of(next.Step), next?.Deadline, next is null ? null : (long)(next.Deadline - now).TotalSeconds);
         }).OrderBy(c => c.Deadline ?? Instant.MaxValue).ToArray();
         return TypedResults.Ok(new Dashboard(
-            now, cases, await CaseEndpoints.DueRowsAsync(d, now + Duration.FromHours(4), ct),
+            now, cases, (await CaseEndpoints.DueRowsAsync(d, now + Duration.FromHours(4), ct)).Select(r => r with { Grid = d.Organisation.Grid(r.Grid).Name }).ToArray(),
             await RatesAsync(d, new LocalDate(today.Year, today.Month, 1), ct), await WeekAsync(d, today, ct),
             await RankingAsync(d, facts, ScoringPeriod.Quarter(today.Year, ((today.Month - 1) / 3) + 1), ct)));
     }

@@ -1,6 +1,6 @@
 namespace Governance.Cases;
 
-/// <summary>显示名称 — zh-CN display names for case states, triggers and satisfaction levels.</summary>
+/// <summary>显示名称 — zh-CN display names for case states, triggers, SLA steps and satisfaction levels.</summary>
 public static class CaseDisplayNames
 {
     /// <summary>The zh-CN name of a state.</summary>
@@ -59,5 +59,19 @@ public static class CaseDisplayNames
         Satisfaction.MostlySatisfied => "基本满意",
         Satisfaction.Unsatisfied => "不满意",
         _ => satisfaction.ToString(),
+    };
+
+    /// <summary>The zh-CN name of an SLA step (the loop's 环节).</summary>
+    /// <param name="step">The step.</param>
+    /// <returns>e.g. "认领".</returns>
+    public static string Of(Governance.Sla.SlaStep step) => step switch
+    {
+        Governance.Sla.SlaStep.Respond => "响应",
+        Governance.Sla.SlaStep.Claim => "认领",
+        Governance.Sla.SlaStep.Resolve => "解决",
+        Governance.Sla.SlaStep.Feedback => "反馈",
+        Governance.Sla.SlaStep.ReportIn => "部门报到",
+        Governance.Sla.SlaStep.Callback => "回访",
+        _ => step.ToString(),
     };
 }

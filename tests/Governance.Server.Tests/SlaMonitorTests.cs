@@ -1,0 +1,50 @@
+using Governance.Sla;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Server.Tests;
+
+/// <summary>The SLA monitor publishes each threshold exactly once, across two instances on one PostgreSQL and a restart.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class SlaMonitorTests(Governance.Testing.PostgresServer postgres)
+{
+    [Fact]
+    public async Task Two_instances_and_a_restart_publish_each_threshold_once()
+    {
+        await using var a = ServerFactory.Postgres(postgres.NewDatabase());
+        await using var b = a.Twin();
+        var ids = new List<string>();
+        for (var i = 1; i <= 4; i++)
+        {
+            ids.Add(await Api.ReportAsync(a.As($"C1-R{i}"), building: $"C1-B{i}"));
+        }
+
+        await Api.OkAsync(await Api.CommandAsync(b.As("C1-GW1"), ids[0], "respond"));   // the first case's respond step is met
+        var published = new List<SlaThresholdReached>();
+        foreach (var minutes in new[] { 20, 11, 15, 15, 0 })
+        {
+            a.Clock.Advance(Duration.FromMinutes(minutes));
+            var passes = await Task.WhenAll(Monitor(a).RunOnceAsync(default), Monitor(b).RunOnceAsync(default), Monitor(a).RunOnceAsync(default));
+            published.AddRange(passes.SelectMany(p => p));
+        }
+
+        // Restarted: a new instance on the same database publishes nothing already published.
+        await using (var restarted = a.Twin())
+        {
+            published.AddRange(await Monitor(restarted).RunOnceAsync(default));
+        }
+
+        var keys = published.Select(e => (e.CaseId.Value, e.Step, e.Cycle, e.Percent)).ToArray();
+        Assert.Equal(keys.Length, keys.Distinct().Count());
+        // Cases 2–4 crossed 50 % and 75 % of the respond hour and breached it (61 minutes in); case 1 was responded and its
+        // claim hour (from 0 minutes) crossed 50 % and 75 % and breached too.
+        foreach (var id in ids.Skip(1))
+        {
+            Assert.Equal([50, 75, 100], keys.Where(k => k.Item1 == id && k.Step == SlaStep.Respond).Select(k => k.Percent).Order().ToArray());
+        }
+
+        Assert.Equal([50, 75, 100], keys.Where(k => k.Item1 == ids[0] && k.Step == SlaStep.Claim).Select(k => k.Percent).Order().ToArray());
+        Assert.DoesNotContain(keys, k => k.Item1 == ids[0] && k.Step == SlaStep.Respond);
+    }
+
+    private static SlaMonitor Monitor(ServerFactory server) => server.Services.GetRequiredService<SlaMonitor>();
+}
