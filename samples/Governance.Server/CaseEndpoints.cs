@@ -31,29 +31,21 @@ internal static class CaseEndpoints
         api.MapGet("/overdue", OverdueAsync).WithSummary("Open cases with a step past its deadline now.");
         foreach (var command in Commands)
         {
-            api.MapPost($"/{{id}}/{command}", (string id, HttpContext http, District d, CancellationToken ct) => ExecuteAsync(id, command, http, d, ct))
+            api.MapPost($"/{{id}}/{command}", (string id, HttpContext http, District d, CaseCache cache, CancellationToken ct) => ExecuteAsync(id, command, http, d, cache, ct))
                 .WithName($"case-{command}").WithSummary($"The '{command}' command.")
                 .Accepts<JsonObject>("application/json");
         }
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, District d, CancellationToken ct)
-    {
-        var (c, error) = await LoadVisibleAsync(id, http, d, ct);
-        if (c is null)
+    private static Task<IResult> GetAsync(string id, HttpContext http, District d, CaseCache cache, CancellationToken ct) =>
+        ReadAsync(id, http, d, cache, c =>
         {
-            return error!;
-        }
+            http.Response.Headers.ETag = ETag(c.Version);
+            return TypedResults.Ok(d.View(c));
+        }, ct);
 
-        http.Response.Headers.ETag = ETag(c.Version);
-        return TypedResults.Ok(d.View(c));
-    }
-
-    private static async Task<IResult> HistoryAsync(string id, HttpContext http, District d, CancellationToken ct)
-    {
-        var (c, error) = await LoadVisibleAsync(id, http, d, ct);
-        return c is null ? error! : TypedResults.Ok(c.History.Select(HistoryView.Of).ToArray());
-    }
+    private static Task<IResult> HistoryAsync(string id, HttpContext http, District d, CaseCache cache, CancellationToken ct) =>
+        ReadAsync(id, http, d, cache, c => TypedResults.Ok(c.History.Select(HistoryView.Of).ToArray()), ct);
 
     private static async Task<IResult> DueAsync(HttpContext http, District d, string? by, CancellationToken ct)
     {
@@ -95,7 +87,7 @@ internal static class CaseEndpoints
         return rows.Select(r => new DueView(r.Id, r.GridId, r.Category, r.State.ToString(), r.NextDeadline, r.NextDeadline < d.Now)).ToArray();
     }
 
-    private static async Task<IResult> ExecuteAsync(string id, string type, HttpContext http, District d, CancellationToken ct)
+    private static async Task<IResult> ExecuteAsync(string id, string type, HttpContext http, District d, CaseCache cache, CancellationToken ct)
     {
         if (Access.Caller(http.User, d.Organisation) is not { } caller)
         {
@@ -116,17 +108,8 @@ internal static class CaseEndpoints
             }
         }
 
-        var c = await d.Cases.LoadAsync(id, ct);
-        if (c is null || (Access.IsResidentOnly(caller) && c.Registration.Reporter != caller.Id))
-        {
-            return Problems.NotFound($"Case '{id}'");
-        }
-
-        if (http.Request.Headers.IfMatch is { Count: > 0 } ifMatch && !ifMatch.Any(v => v == "*" || v == ETag(c.Version)))
-        {
-            return Problems.PreconditionFailed(c.Version);
-        }
-
+        var ifMatch = http.Request.Headers.IfMatch;
+        CaseCommand command;
         try
         {
             var json = new JsonObject { ["type"] = type, ["actor"] = caller.Id.Value, ["at"] = JsonSerializer.SerializeToNode(d.Now, GovernanceJson.Options) };
@@ -135,30 +118,67 @@ internal static class CaseEndpoints
                 json[member.Name] = JsonNode.Parse(member.Value.GetRawText());
             }
 
-            var command = json.Deserialize<CaseCommand>(GovernanceJson.Options) ?? throw new JsonException("Expected a command.");
-            var version = c.Version;
-            c.Execute(command);
-            await d.Cases.AppendAsync(c, version, ct);
-            http.Response.Headers.ETag = ETag(c.Version);
-            return TypedResults.Ok(d.View(c));
+            command = json.Deserialize<CaseCommand>(GovernanceJson.Options) ?? throw new JsonException("Expected a command.");
         }
-        catch (Exception e) when (e is GovernanceException or JsonException or NotSupportedException or ArgumentException or FormatException)
+        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException or FormatException)
         {
             return Problems.From(e);
         }
+
+        // On the cached case; a command that loses a race with another instance is tried once more on the case read again,
+        // unless the caller pinned the version with If-Match.
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await cache.WithCaseAsync(id, current: ifMatch.Count > 0, async c =>
+                {
+                    if (Access.IsResidentOnly(caller) && c.Registration.Reporter != caller.Id)
+                    {
+                        return Problems.NotFound($"Case '{id}'");
+                    }
+
+                    if (ifMatch.Count > 0 && !ifMatch.Any(v => v == "*" || v == ETag(c.Version)))
+                    {
+                        return Problems.PreconditionFailed(c.Version);
+                    }
+
+                    var version = c.Version;
+                    c.Execute(command);
+                    await d.Cases.AppendAsync(c, version, ct);
+                    c.ClearDomainEvents();
+                    http.Response.Headers.ETag = ETag(c.Version);
+                    return TypedResults.Ok(d.View(c));
+                }, ct) ?? Problems.NotFound($"Case '{id}'");
+            }
+            catch (CaseConcurrencyException) when (attempt == 0 && ifMatch.Count == 0)
+            {
+            }
+            catch (Exception e) when (e is GovernanceException or JsonException or NotSupportedException or ArgumentException or FormatException)
+            {
+                return Problems.From(e);
+            }
+        }
     }
 
-    private static async Task<(Case? Case, IResult? Error)> LoadVisibleAsync(string id, HttpContext http, District d, CancellationToken ct)
+    /// <summary>Reads a case the caller may see, current with the store (a resident sees their own reports only).</summary>
+    private static async Task<IResult> ReadAsync(string id, HttpContext http, District d, CaseCache cache, Func<Case, IResult> read, CancellationToken ct)
     {
         if (Access.Caller(http.User, d.Organisation) is not { } caller)
         {
-            return (null, Problems.Forbidden("The token names no person of this district."));
+            return Problems.Forbidden("The token names no person of this district.");
         }
 
-        var c = await d.Cases.LoadAsync(id, ct);
-        return c is null || (Access.IsResidentOnly(caller) && c.Registration.Reporter != caller.Id)
-            ? (null, Problems.NotFound($"Case '{id}'"))
-            : (c, null);
+        try
+        {
+            return await cache.WithCaseAsync(id, current: true, c => Task.FromResult(
+                    Access.IsResidentOnly(caller) && c.Registration.Reporter != caller.Id ? Problems.NotFound($"Case '{id}'") : read(c)), ct)
+                ?? Problems.NotFound($"Case '{id}'");
+        }
+        catch (Exception e) when (e is GovernanceException or ArgumentException or JsonException)
+        {
+            return Problems.From(e);
+        }
     }
 
     public static string ETag(int version) => $"\"{version}\"";

@@ -44,6 +44,7 @@ builder.Services
     .AddGovernanceTimeBank()
     .AddGovernanceEntityFrameworkCore(o => DatabaseSetup.Configure(o, settings, builder.Environment.ContentRootPath));
 builder.Services.AddSingleton<District>();
+builder.Services.AddSingleton<CaseCache>();
 builder.Services.AddSingleton<LedgerHost>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<LedgerHost>());
 builder.Services.AddSingleton<SlaMonitor>();

@@ -51,6 +51,14 @@ public sealed class LoadTests(Governance.Testing.PostgresServer postgres, ITestO
         });
         report.Append(registered.Line);
 
+        // Warm-up (not reported): 4 s of the throughput phase's traffic, so the JIT's tiering is done before measuring.
+        await RunAsync("warm-up", 16, Duration.FromSeconds(4), async (worker, n, send) =>
+        {
+            var (id, gw) = cases[(worker * 40) + 39];
+            var pause = n % 2 == 0;
+            return await send(clients[worker % 2], gw, id, pause ? "pause" : "resume", pause ? new { reason = "预热" } : new { });
+        });
+
         // 1. Throughput: 16 clients for 6 s, each over its own 30 cases in turn, pausing and resuming (a case's history
         // stays as short as real ones).
         var own = await RunAsync("throughput", 16, Duration.FromSeconds(6), async (worker, n, send) =>

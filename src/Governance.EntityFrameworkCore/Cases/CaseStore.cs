@@ -171,8 +171,16 @@ public sealed class CaseStore<TContext>(IDbContextFactory<TContext> contexts, Ca
     private static IEnumerable<CaseHistoryRow> HistoryRows(Case c, int after) =>
         c.History.Skip(after).Select(h => new CaseHistoryRow { CaseId = c.Id.Value, Sequence = h.Sequence, At = h.At, Entry = JsonSerializer.Serialize(h, Json) });
 
-    private async Task<int?> VersionAsync(Id<Case> id, CancellationToken cancellationToken)
+    /// <summary>
+    /// The stored version of a case (its number of history entries), with one small query: how a host that keeps cases in
+    /// memory checks that its copy is current before answering a read.
+    /// </summary>
+    /// <param name="id">The case id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The version, or null if no case is stored with that id.</returns>
+    public async Task<int?> VersionAsync(Id<Case> id, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(id.Value, nameof(id));
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var key = id.Value;
         return await db.Set<CaseRow>().AsNoTracking().Where(r => r.Id == key).Select(r => (int?)r.Version)

@@ -12,7 +12,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class GovernanceEntityFrameworkCoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers a context factory for <see cref="GovernanceDbContext"/> configured by <paramref name="configure"/>
+    /// Registers a pooled context factory for <see cref="GovernanceDbContext"/> (contexts are reset and reused, which saves
+    /// their set-up on every store call) configured by <paramref name="configure"/>
     /// (<c>o =&gt; o.UseSqlite(…)</c> or <c>o =&gt; o.UseNpgsql(…)</c>), and as singletons the
     /// <see cref="CaseStore{TContext}"/> (with the <see cref="CaseWorkflow"/> and <see cref="SlaEngine"/> that
     /// <c>AddGovernanceWorkflow</c> registers), the <see cref="TimeBankJournalStore{TContext}"/> and the
@@ -28,7 +29,7 @@ public static class GovernanceEntityFrameworkCoreServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddDbContextFactory<GovernanceDbContext>(configure);
+        services.AddPooledDbContextFactory<GovernanceDbContext>(configure);
         services.TryAddSingleton(sp => new CaseStore<GovernanceDbContext>(
             sp.GetRequiredService<IDbContextFactory<GovernanceDbContext>>(), sp.GetRequiredService<CaseWorkflow>(), sp.GetService<SlaEngine>()));
         services.TryAddSingleton(sp => new TimeBankJournalStore<GovernanceDbContext>(sp.GetRequiredService<IDbContextFactory<GovernanceDbContext>>()));
