@@ -73,7 +73,7 @@ public sealed class LoadTests(Governance.Testing.PostgresServer postgres, ITestO
         var paced = await PacedAsync(clients, Enumerable.Range(0, 16).SelectMany(w => Enumerable.Range(30, 8).Select(k => cases[(w * 40) + k])).ToList(), 500, Duration.FromSeconds(6));
         report.Append(paced.Line);
 
-        // 3. Contention: 16 clients over 4 shared cases for 5 s; a refused command reads the case and tries again.
+        // 3. Contention: 16 clients over 4 shared cases for 5 s; a refused command backs off, reads the case and tries again.
         var shared = Enumerable.Range(0, 4).Select(w => cases[(w * 40) + 38]).ToList();
         var acknowledged = new ConcurrentBag<(string Case, string Note, int Version)>();
         var retriedAndSucceeded = 0;
@@ -99,6 +99,7 @@ public sealed class LoadTests(Governance.Testing.PostgresServer postgres, ITestO
                 }
 
                 Assert.True(status == HttpStatusCode.Conflict, $"{(int)status}: {body}");
+                await Task.Delay(Random.Shared.Next(1, 4 * (attempt + 1)));   // back off, with jitter, as a client should
             }
 
             throw new InvalidOperationException("50 attempts were all refused.");
