@@ -16,12 +16,34 @@ internal static class DatabaseSetup
     {
         if (options.Provider == "postgresql")
         {
-            builder.UseNpgsql(options.ConnectionString ?? throw new InvalidOperationException("Governance:ConnectionString is required for PostgreSQL."));
+            builder.UseNpgsql(Tuned(options.ConnectionString ?? throw new InvalidOperationException("Governance:ConnectionString is required for PostgreSQL.")));
         }
         else
         {
             builder.UseSqlite(options.ConnectionString ?? $"Data Source={Path.Combine(contentRoot, "governance.db")}");
         }
+    }
+
+    /// <summary>
+    /// The connection string with the settings a busy host wants unless it set them itself: statements used twice are
+    /// prepared (the same few statements run for every command), and a pooled connection is not reset on every return.
+    /// </summary>
+    public static string Tuned(string connectionString)
+    {
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        bool Given(string key) => connectionString.Contains(key, StringComparison.OrdinalIgnoreCase);
+        if (!Given("Max Auto Prepare"))
+        {
+            b.MaxAutoPrepare = 32;
+            b.AutoPrepareMinUsages = 2;
+        }
+
+        if (!Given("No Reset On Close"))
+        {
+            b.NoResetOnClose = true;
+        }
+
+        return b.ConnectionString;
     }
 
     public static async Task<OrganisationModel> PrepareAsync(DbContextOptions<GovernanceDbContext> options, CancellationToken cancellationToken = default)

@@ -34,6 +34,11 @@ public sealed class LoadTests(Governance.Testing.PostgresServer postgres, ITestO
         var clients = new[] { Start(a), Start(b) };
         var report = new StringBuilder("| phase | endpoint | requests | requests/s | p50 ms | p99 ms | 409s |\n|---|---|---:|---:|---:|---:|---:|\n");
 
+        // Warm-up (not reported): the first requests compile the host's code.
+        await RunAsync("warm-up", 16, null, async (worker, n, send) => n >= 4
+            ? (HttpStatusCode.NoContent, "")
+            : await send(clients[(worker + n) % 2], $"C1-R{(worker % 20) + 1}", "", "report", $"C1-B{(n % 8) + 1}"));
+
         // 0. Reports: 16 clients register 40 cases each through both instances (Open311).
         var cases = new ConcurrentDictionary<int, (string Id, string Worker)>();
         var registered = await RunAsync("register", 16, null, async (worker, n, send) =>
@@ -51,7 +56,7 @@ public sealed class LoadTests(Governance.Testing.PostgresServer postgres, ITestO
         });
         report.Append(registered.Line);
 
-        // Warm-up (not reported): 4 s of the throughput phase's traffic, so the JIT's tiering is done before measuring.
+        // Warm-up (not reported): 4 s of the throughput phase's traffic.
         await RunAsync("warm-up", 16, Duration.FromSeconds(4), async (worker, n, send) =>
         {
             var (id, gw) = cases[(worker * 40) + 39];

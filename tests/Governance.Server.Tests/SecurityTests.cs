@@ -66,6 +66,17 @@ public sealed class SecurityTests : IAsyncLifetime
             }
         }
 
+        foreach (var path in new[] { $"/api/cases/{_case}", $"/api/cases/{_case}/history", "/api/cases/due", "/api/cases/overdue", "/api/reports/three-rates",
+                     "/api/reports/weekly-complaints", "/api/reports/building-heads", "/api/timebank/accounts/C1-V1", "/api/timebank/accounts/C1-V1/statement?from=2026-11-01&to=2026-11-30",
+                     "/api/timebank/trial-balance", "/api/me" })
+        {
+            foreach (var token in new[] { null, forged, expired })
+            {
+                using var response = await SendAsync(HttpMethod.Get, path, null, token);
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"GET {path}: {(int)response.StatusCode}");
+            }
+        }
+
         Assert.Equal(before, await SnapshotAsync());
     }
 
