@@ -164,6 +164,63 @@ public abstract class CaseStoreTests
         Assert.Equal(["E00", "E03", "E06", "E09"], fumes.Select(r => r.Id));
         Assert.Throws<ArgumentOutOfRangeException>(() => new OpenCasesOfGrid(Grid(1), take: 0));
     }
+
+    [Fact]
+    public async Task Case_search_selects_what_the_in_memory_model_selects_and_load_many_restores_each_case()
+    {
+        using var database = CreateDatabase();
+        var store = new CaseStore<GovernanceDbContext>(database.Factory, Workflow, Sla);
+        var model = new List<Case>();
+        var categories = new[] { CaseCategory.LeakingPipe, CaseCategory.CookingFumes, CaseCategory.Parking };
+        for (var i = 0; i < 24; i++)
+        {
+            var c = NewCase($"S{i:00}", grid: (i % 3) + 1, category: categories[i % 3 == 0 ? 0 : (i % 5) % 3], at: T0 + Duration.FromMinutes(37 * i));
+            if (i % 3 == 0 && i % 2 == 1)
+            {
+                c.Reject(GridLeader(1), c.RegisteredAt + Duration.FromMinutes(1), RejectionKind.Invalid, "无此问题");   // S03, S09, S15, S21 on grid 1
+            }
+
+            await store.AddAsync(c);
+            model.Add(c);
+        }
+
+        var filters =
+            from open in Gen.Elements<bool?>(null, true, false)
+            from category in Gen.Elements<string?>(null, "leaking-pipe", "cooking-fumes", "parking", "none")
+            from grid in Gen.Elements<int?>(null, 1, 2, 3)
+            from first in Gen.Elements<int?>(null, 0, 100, 400)
+            from length in Gen.Elements<int?>(null, 0, 60, 300, 2000)
+            from skip in Gen.Choose(0, 5)
+            from take in Gen.Choose(1, 30)
+            select (open, category, grid, first, length, skip, take);
+        Prop.ForAll(filters.ToArbitrary(), f =>
+        {
+            Instant? start = f.first is { } m ? T0 + Duration.FromMinutes(m) : null;
+            Instant? before = f.length is { } l ? (start ?? T0) + Duration.FromMinutes(l) : null;
+            var spec = new CaseSearch(f.open, f.category, f.grid is { } g ? Grid(g) : (Id<Governance.Organisation.Grid>?)null, start, before, f.skip, f.take);
+            var expected = model
+                .Where(c => f.open is not { } o || o != c.IsTerminal)
+                .Where(c => f.category is null || c.Category.Code == f.category)
+                .Where(c => f.grid is null || c.GridId == Grid(f.grid.Value))
+                .Where(c => start is null || c.RegisteredAt >= start)
+                .Where(c => before is null || c.RegisteredAt < before)
+                .OrderByDescending(c => c.RegisteredAt).ThenBy(c => c.Id.Value, StringComparer.Ordinal)
+                .Skip(f.skip).Take(f.take).Select(c => c.Id.Value).ToArray();
+            var rows = store.ListAsync(spec).GetAwaiter().GetResult();
+            var cases = store.LoadManyAsync(spec).GetAwaiter().GetResult();
+            return expected.SequenceEqual(rows.Select(r => r.Id))
+                && expected.SequenceEqual(cases.Select(c => c.Id.Value))
+                && cases.All(c => Json(c) == Json(model.Single(m => m.Id == c.Id)) && c.DomainEvents.Count == 0);
+        }).QuickCheckThrowOnFailure();
+
+        foreach (var c in model.Take(5))
+        {
+            Assert.Equal(c.Version, await store.VersionAsync(c.Id));
+        }
+
+        Assert.Null(await store.VersionAsync("S404"));
+        Assert.Throws<ArgumentException>(() => new CaseSearch(registeredFrom: T0 + Duration.FromHours(1), registeredBefore: T0));
+    }
 }
 
 /// <summary>On SQLite (a temp file, WAL).</summary>

@@ -103,10 +103,13 @@ public abstract class GroupCommitJournalTests
         firstLedger.OpenPersonAccount(Volunteer(2));
         var service = new ServiceRecord(ServiceType.HomeVisit, new Interval(T0 - Duration.FromHours(8), T0));
         await first.ExecuteAsync(new DepositRequest("d1", "V1", service, "GW1"));
+        Assert.True(await first.IsWriterAsync());
 
         // A second writer (another process, or a restart that did not wait) takes the journal over and sees all of it.
         var (second, secondLedger) = await Open(database, clock);
         Assert.True(secondLedger.TryGetTransaction("d1", out _));
+        Assert.False(await first.IsWriterAsync());   // known before the first writes again
+        Assert.True(await second.IsWriterAsync());
 
         var lost = await Assert.ThrowsAsync<TimeBankWriterLostException>(() => first.ExecuteAsync(new GiftRequest("g1", "V1", "V2", TimeCredit.FromHours(1))));
         Assert.Equal("timebank.writer-lost", lost.Code);
