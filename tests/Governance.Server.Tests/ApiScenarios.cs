@@ -157,8 +157,11 @@ public sealed class PostgresApiTests(Governance.Testing.PostgresServer postgres)
     protected override ServerFactory NewServer() => ServerFactory.Postgres(postgres.NewDatabase());
 }
 
-/// <summary>The tests that share one PostgreSQL server.</summary>
-[CollectionDefinition(Name)]
+/// <summary>
+/// The tests that share one PostgreSQL server. They run alone, after the others (the load test measures the machine, so
+/// nothing else may run meanwhile).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class PostgresCollection : ICollectionFixture<Governance.Testing.PostgresServer>
 {
     public const string Name = "PostgreSQL";

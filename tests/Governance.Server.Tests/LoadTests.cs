@@ -32,7 +32,7 @@ public sealed class LoadTests(Governance.Testing.PostgresServer postgres, ITestO
         await using var a = ServerFactory.Postgres(postgres.NewDatabase(), settings: Quiet);
         await using var b = a.Twin();
         var clients = new[] { Start(a), Start(b) };
-        var report = new StringBuilder("| phase | endpoint | requests | requests/s | p50 ms | p99 ms | 409s |\n|---|---|---:|---:|---:|---:|---:|\n");
+        var report = new StringBuilder("| phase | endpoint | requests | requests/s | p50 ms | p99 ms | max ms | 409s | GC pauses ms | CPU stolen |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 
         // Warm-up (not reported): the first requests compile the host's code.
         await RunAsync("warm-up", 16, null, async (worker, n, send) => n >= 4
@@ -249,6 +249,7 @@ public sealed class LoadTests(Governance.Testing.PostgresServer postgres, ITestO
             return (response.StatusCode, text);
         }
 
+        var machine = Machine.Now();
         var clock = Stopwatch.StartNew();
         var end = duration is { } d ? d.TotalMilliseconds : double.MaxValue;
         await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
@@ -274,7 +275,7 @@ public sealed class LoadTests(Governance.Testing.PostgresServer postgres, ITestO
             "register" => "POST /open311/v2/requests.json",
             _ => "POST /api/cases/{id}/pause, resume",
         };
-        return new PhaseResult(Line(phase, endpoint, latencies.ToArray(), seconds, conflicts), conflicts);
+        return new PhaseResult(Line(phase, endpoint, latencies.ToArray(), seconds, conflicts, machine), conflicts);
     }
 
     /// <summary>Open loop at a fixed rate: a request leaves every 1/rate s, spread over both instances and the cases.</summary>
@@ -284,6 +285,7 @@ public sealed class LoadTests(Governance.Testing.PostgresServer postgres, ITestO
         var count = (int)(rate * duration.TotalSeconds);
         var paused = new bool[cases.Count];
         var gates = cases.Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+        var machine = Machine.Now();
         var clock = Stopwatch.StartNew();
         var tasks = new List<Task>(count);
         for (var i = 0; i < count; i++)
@@ -324,13 +326,31 @@ public sealed class LoadTests(Governance.Testing.PostgresServer postgres, ITestO
         }
 
         await Task.WhenAll(tasks);
-        return new PhaseResult(Line($"paced {rate}/s", "POST /api/cases/{id}/pause, resume", latencies.ToArray(), clock.Elapsed.TotalSeconds, 0), 0);
+        return new PhaseResult(Line($"paced {rate}/s", "POST /api/cases/{id}/pause, resume", latencies.ToArray(), clock.Elapsed.TotalSeconds, 0, machine), 0);
     }
 
-    private static string Line(string phase, string endpoint, double[] latencies, double seconds, int conflicts)
+    private static string Line(string phase, string endpoint, double[] latencies, double seconds, int conflicts, Machine before)
     {
+        var (pauses, stolen) = Machine.Now().Since(before);
         Array.Sort(latencies);
         double P(double q) => latencies.Length == 0 ? 0 : latencies[Math.Min(latencies.Length - 1, (int)(q * latencies.Length))];
-        return string.Create(CultureInfo.InvariantCulture, $"| {phase} | {endpoint} | {latencies.Length} | {latencies.Length / seconds:F0} | {P(0.5):F1} | {P(0.99):F1} | {conflicts} |\n");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {phase} | {endpoint} | {latencies.Length} | {latencies.Length / seconds:F0} | {P(0.5):F1} | {P(0.99):F1} | {(latencies.Length == 0 ? 0 : latencies[^1]):F0} | {conflicts} | {pauses:F0} | {stolen:P0} |\n");
+    }
+
+    /// <summary>What the process and the machine did meanwhile: the GC's pauses, and the CPU time the hypervisor took (steal).</summary>
+    private sealed record Machine(TimeSpan Pauses, long Steal, long Total)
+    {
+        public static Machine Now()
+        {
+            var cpu = File.Exists("/proc/stat") ? File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray() : [];
+            return new Machine(GC.GetTotalPauseDuration(), cpu.Length > 7 ? cpu[7] : 0, cpu.Sum());
+        }
+
+        public (double PausesMs, double Stolen) Since(Machine before)
+        {
+            var now = Now();
+            return ((now.Pauses - before.Pauses).TotalMilliseconds, now.Total == before.Total ? 0 : (double)(now.Steal - before.Steal) / (now.Total - before.Total));
+        }
     }
 }

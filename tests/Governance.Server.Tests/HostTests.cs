@@ -1,0 +1,49 @@
+using System.Net;
+using Governance.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Server.Tests;
+
+/// <summary>What the host adds around the API: rate limiting of the public endpoints, health that sees the schema, start-up validation.</summary>
+public sealed class HostTests
+{
+    [Fact]
+    public async Task The_public_endpoints_are_rate_limited_per_client()
+    {
+        await using var server = ServerFactory.Sqlite(new() { ["Governance:PublicRequestsPerMinute"] = "3" });
+        using var client = server.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add((await client.GetAsync("/open311/v2/services.json")).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);   // the limit is the public API's only
+    }
+
+    [Fact]
+    public async Task Health_is_unhealthy_when_the_schema_is_not_this_builds()
+    {
+        await using var server = ServerFactory.Sqlite();
+        using var client = server.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        await using (var db = await server.Services.GetRequiredService<IDbContextFactory<GovernanceDbContext>>().CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE gov_schema SET \"Version\" = 99");
+        }
+
+        using var response = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public void Invalid_options_stop_the_host_at_start_up()
+    {
+        using var server = ServerFactory.Sqlite(new() { ["Governance:MaxBodyBytes"] = "10" });
+        var e = Assert.ThrowsAny<Exception>(() => server.CreateClient());
+        Assert.Contains("MaxBodyBytes", e.ToString(), StringComparison.Ordinal);
+    }
+}
