@@ -13,7 +13,7 @@ public static class GovernanceEntityFrameworkCoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers a pooled context factory for <see cref="GovernanceDbContext"/> (contexts are reset and reused, which saves
-    /// their set-up on every store call) configured by <paramref name="configure"/>
+    /// their set-up on every store call; a scope also gets its own context from the pool) configured by <paramref name="configure"/>
     /// (<c>o =&gt; o.UseSqlite(…)</c> or <c>o =&gt; o.UseNpgsql(…)</c>), and as singletons the
     /// <see cref="CaseStore{TContext}"/> (with the <see cref="CaseWorkflow"/> and <see cref="SlaEngine"/> that
     /// <c>AddGovernanceWorkflow</c> registers), the <see cref="TimeBankJournalStore{TContext}"/> and the
@@ -30,6 +30,8 @@ public static class GovernanceEntityFrameworkCoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddPooledDbContextFactory<GovernanceDbContext>(configure);
+        // A context per scope too (from the pool, returned when the scope ends), as AddDbContextFactory would register.
+        services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<GovernanceDbContext>>().CreateDbContext());
         services.TryAddSingleton(sp => new CaseStore<GovernanceDbContext>(
             sp.GetRequiredService<IDbContextFactory<GovernanceDbContext>>(), sp.GetRequiredService<CaseWorkflow>(), sp.GetService<SlaEngine>()));
         services.TryAddSingleton(sp => new TimeBankJournalStore<GovernanceDbContext>(sp.GetRequiredService<IDbContextFactory<GovernanceDbContext>>()));
