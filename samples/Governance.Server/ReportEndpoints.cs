@@ -26,6 +26,7 @@ internal static class ReportEndpoints
         reports.MapGet("/three-rates", ThreeRatesAsync).WithSummary("The three rates per grid for a month (yyyy-MM; default this month).");
         reports.MapGet("/weekly-complaints", WeeklyAsync).WithSummary("The 12345 complaint report for the week holding a day (default today).");
         reports.MapGet("/building-heads", BuildingHeadsAsync).WithSummary("Building heads' scores and ranking for a quarter (default this one).");
+        reports.MapGet("/grid-workers", GridWorkersAsync).WithSummary("Grid workers' scores and ranking for a quarter: their cases' SLA, feedback and complaints, and stored facts.");
         app.MapPost("/api/scoring/facts", AddFactsAsync).RequireAuthorization().WithTags("reports").WithSummary("Records scoring facts (the community committee).")
             .Accepts<FactInput[]>("application/json");
 
@@ -88,6 +89,32 @@ internal static class ReportEndpoints
         }
 
         return TypedResults.Ok(await RankingAsync(d, facts, ScoringPeriod.Quarter(year ?? today.Year, quarter ?? ((today.Month - 1) / 3) + 1), ct));
+    }
+
+    private static async Task<IResult> GridWorkersAsync(HttpContext http, District d, ScoringFactStore<GovernanceDbContext> store, int? year, int? quarter, CancellationToken ct)
+    {
+        if (StaffOnly(http, d) is { } refused)
+        {
+            return refused;
+        }
+
+        var today = d.Now.InZone(d.Zone).Date;
+        if (year is < 2000 or > 2100 || quarter is < 1 or > 4)
+        {
+            return Problems.Invalid("year is 2000–2100 and quarter 1–4.");
+        }
+
+        var period = ScoringPeriod.Quarter(year ?? today.Year, quarter ?? ((today.Month - 1) / 3) + 1);
+        var workers = d.Organisation.People.Where(p => p.HasRole(Role.GridWorker)).Select(p => p.Id).ToArray();
+        var cases = await RegisteredAsync(d, period.Dates.Start, period.Dates.End, ct);
+
+        // Each case's outcomes count for the grid's first grid worker, the one answerable for the grid (网格员负责制).
+        var caseFacts = cases.SelectMany(c => d.Organisation.PeopleOf(c.GridId, Role.GridWorker).Select(p => p.Id).Take(1)
+                .SelectMany(worker => CaseFacts.From(c, d.StepsNow(c), d.Zone, worker)))
+            .Select(f => new ScoringFact(f.Id, f.Person, f.Date, f.Kind, f.Quantity, Note: f.Source));
+        var facts = caseFacts.Concat(await store.ListAsync(period.Dates, workers, ct));
+        var scores = Scorer.Score(RuleSet.GridWorkerDefaults, Role.GridWorker, facts, period, workers);
+        return TypedResults.Ok(Ranking.Rank(scores).Select(r => new RankLine(r.Position, r.Score.Person.Value, d.Organisation.Person(r.Score.Person).Name, r.Score.Total)).ToArray());
     }
 
     private static async Task<IResult> AddFactsAsync(HttpContext http, District d, ScoringFactStore<GovernanceDbContext> store, CancellationToken ct)

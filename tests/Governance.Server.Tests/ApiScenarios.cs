@@ -43,6 +43,15 @@ public abstract class ApiScenarios
         Assert.Empty((await Api.OkAsync(await server.CreateClient().GetAsync("/open311/v2/requests.json?status=open"))).EnumerateArray());
         var history = await Api.OkAsync(await worker.GetAsync($"/api/cases/{id}/history"));
         Assert.Equal(["Respond", "Claim", "Resolve", "GiveFeedback", "Close"], history.EnumerateArray().Select(h => h.GetProperty("trigger").GetString()!).ToArray());
+
+        // The case counts for grid 3's worker: every step met and a satisfied resident put them first for the quarter.
+        var ranking = await Api.OkAsync(await server.As("C1-SEC").GetAsync("/api/reports/grid-workers?year=2026&quarter=4"));
+        Assert.Equal("C1-GW3", ranking[0].GetProperty("person").GetString());
+        Assert.True(ranking[0].GetProperty("total").GetDecimal() > ranking[1].GetProperty("total").GetDecimal());
+        var rates = await Api.OkAsync(await server.As("C1-SEC").GetAsync("/api/reports/three-rates?month=2026-11"));
+        var grid3 = rates.GetProperty("grids").EnumerateArray().Single(g => g.GetProperty("unit").GetString() == "C1-G3");
+        Assert.Equal(1.0, grid3.GetProperty("response").GetDouble());
+        Assert.Equal(1.0, grid3.GetProperty("satisfaction").GetDouble());
     }
 
     [Fact]

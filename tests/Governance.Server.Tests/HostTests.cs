@@ -40,6 +40,16 @@ public sealed class HostTests
     }
 
     [Fact]
+    public async Task With_an_OTLP_endpoint_the_librarys_meters_and_activities_are_exported()
+    {
+        await using var server = ServerFactory.Sqlite(new() { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:4317" });
+        Assert.NotNull(server.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+        Assert.NotNull(server.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+        await using var plain = ServerFactory.Sqlite();
+        Assert.Null(plain.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+    }
+
+    [Fact]
     public void Invalid_options_stop_the_host_at_start_up()
     {
         using var server = ServerFactory.Sqlite(new() { ["Governance:MaxBodyBytes"] = "10" });

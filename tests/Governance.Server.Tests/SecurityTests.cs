@@ -67,7 +67,7 @@ public sealed class SecurityTests : IAsyncLifetime
         }
 
         foreach (var path in new[] { $"/api/cases/{_case}", $"/api/cases/{_case}/history", "/api/cases/due", "/api/cases/overdue", "/api/reports/three-rates",
-                     "/api/reports/weekly-complaints", "/api/reports/building-heads", "/api/timebank/accounts/C1-V1", "/api/timebank/accounts/C1-V1/statement?from=2026-11-01&to=2026-11-30",
+                     "/api/reports/weekly-complaints", "/api/reports/building-heads", "/api/reports/grid-workers", "/api/timebank/accounts/C1-V1", "/api/timebank/accounts/C1-V1/statement?from=2026-11-01&to=2026-11-30",
                      "/api/timebank/trial-balance", "/api/me" })
         {
             foreach (var token in new[] { null, forged, expired })
@@ -115,7 +115,7 @@ public sealed class SecurityTests : IAsyncLifetime
             Assert.True(response.StatusCode == expected, $"{name}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
         }
 
-        foreach (var path in new[] { "/api/reports/three-rates", "/api/reports/weekly-complaints", "/api/reports/building-heads", "/api/cases/due", "/api/cases/overdue" })
+        foreach (var path in new[] { "/api/reports/three-rates", "/api/reports/weekly-complaints", "/api/reports/building-heads", "/api/reports/grid-workers", "/api/cases/due", "/api/cases/overdue" })
         {
             await Api.ProblemAsync(await _server.As("C1-R1").GetAsync(path), HttpStatusCode.Forbidden, "not-authorized");
         }
