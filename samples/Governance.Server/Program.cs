@@ -96,8 +96,9 @@ if (builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 })
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseDefaultFiles();
-app.UseStaticFiles();
+var dashboard = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(typeof(Program).Assembly, "Governance.Server.wwwroot");
+app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = dashboard });
+app.UseStaticFiles(new StaticFileOptions { FileProvider = dashboard });
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
