@@ -30,6 +30,7 @@ if (builder.Configuration["database"] is { } database)
 }
 
 var settings = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
+ServerOptions.ThrowIfInvalid(settings);   // before the database is touched
 builder.Services.AddOptions<ServerOptions>().Bind(builder.Configuration.GetSection(ServerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
 // The database first: the organisation the workflow runs on is the database's (the demo district on a new database).

@@ -34,6 +34,32 @@ internal sealed class ServerOptions
 
     /// <summary>The bearer tokens' settings.</summary>
     public TokenOptions Tokens { get; set; } = new();
+
+    /// <summary>Checks the settings and the token settings within them, all problems at once.</summary>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is out of its range.</exception>
+    public static void ThrowIfInvalid(ServerOptions options)
+    {
+        var problems = new List<ValidationResult>();
+        Validator.TryValidateObject(options, new ValidationContext(options), problems, validateAllProperties: true);
+        Validator.TryValidateObject(options.Tokens, new ValidationContext(options.Tokens), problems, validateAllProperties: true);
+        try
+        {
+            if (Convert.FromBase64String(options.Tokens.SigningKey).Length < 32)
+            {
+                problems.Add(new ValidationResult("Governance:Tokens:SigningKey must be at least 32 bytes (HMAC-SHA256)."));
+            }
+        }
+        catch (FormatException)
+        {
+            problems.Add(new ValidationResult("Governance:Tokens:SigningKey is not base64."));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new Microsoft.Extensions.Options.OptionsValidationException(Section, typeof(ServerOptions),
+                problems.Select(p => $"{string.Join(", ", p.MemberNames.Select(m => $"Governance:{m}"))} {p.ErrorMessage}".Trim()));
+        }
+    }
 }
 
 /// <summary>令牌 — how bearer tokens (JWT) are checked: a symmetric key shared with the district's identity service.</summary>

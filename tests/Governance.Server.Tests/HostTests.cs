@@ -49,11 +49,15 @@ public sealed class HostTests
         Assert.Null(plain.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
     }
 
-    [Fact]
-    public void Invalid_options_stop_the_host_at_start_up()
+    [Theory]
+    [InlineData("Governance:MaxBodyBytes", "10", "MaxBodyBytes")]
+    [InlineData("Governance:Provider", "oracle", "Provider")]
+    [InlineData("Governance:Tokens:SigningKey", "c2hvcnQ=", "SigningKey")]
+    [InlineData("Governance:Tokens:SigningKey", "not base64 at all, but long enough to pass the length check!!", "SigningKey")]
+    public void Invalid_options_stop_the_host_at_start_up(string key, string value, string named)
     {
-        using var server = ServerFactory.Sqlite(new() { ["Governance:MaxBodyBytes"] = "10" });
+        using var server = ServerFactory.Sqlite(new() { [key] = value });
         var e = Assert.ThrowsAny<Exception>(() => server.CreateClient());
-        Assert.Contains("MaxBodyBytes", e.ToString(), StringComparison.Ordinal);
+        Assert.Contains(named, e.ToString(), StringComparison.Ordinal);
     }
 }
