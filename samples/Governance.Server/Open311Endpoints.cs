@@ -26,17 +26,40 @@ internal static class Open311Endpoints
     public static void Map(WebApplication app)
     {
         var open311 = app.MapGroup("/open311/v2").WithTags("open311").RequireRateLimiting(RateLimitPolicy);
-        open311.MapGet("/services.json", Services).AllowAnonymous().WithSummary("The service list: case categories.");
-        open311.MapGet("/requests.json", ListAsync).AllowAnonymous().WithSummary("Service requests, newest first (filters: service_request_id, service_code, status, start_date, end_date).");
-        open311.MapGet("/requests/{id}.json", GetAsync).AllowAnonymous().WithSummary("One service request.");
-        open311.MapPost("/requests.json", PostAsync).AllowAnonymous().WithSummary("Report a service request (a resident, the 12345 hotline, a grid worker).")
+        open311.MapGet("/services.{format:regex(^(json|xml)$)}", Services).AllowAnonymous().WithSummary("The service list: case categories.");
+        open311.MapGet("/requests.{format:regex(^(json|xml)$)}", ListAsync).AllowAnonymous().WithSummary("Service requests, newest first (filters: service_request_id, service_code, status, start_date, end_date).");
+        open311.MapGet("/requests/{id}.{format:regex(^(json|xml)$)}", GetAsync).AllowAnonymous().WithSummary("One service request.");
+        open311.MapPost("/requests.{format:regex(^(json|xml)$)}", PostAsync).AllowAnonymous().WithSummary("Report a service request (a resident, the 12345 hotline, a grid worker).")
             .Accepts<Dictionary<string, string>>("application/x-www-form-urlencoded", "application/json");
     }
 
-    private static IResult Services() => TypedResults.Ok(CaseCategory.WellKnown.Select(c => new Open311Service(
+    private static IResult Services(string format) => Answer(format, "services", "service", CaseCategory.WellKnown.Select(c => new Open311Service(
         c.Code, c.DisplayName, c.DisplayName, false, "realtime", "", "网格事件")).ToArray());
 
-    private static async Task<IResult> GetAsync(string id, District d, CancellationToken ct)
+    /// <summary>
+    /// The answer in the format the path names: JSON, or Open311's XML (<c>&lt;services&gt;&lt;service&gt;…</c>, the same
+    /// element names as the JSON members). Refusals are problem details in JSON either way.
+    /// </summary>
+    private static IResult Answer<T>(string format, string root, string item, IReadOnlyCollection<T> items, int status = StatusCodes.Status200OK)
+    {
+        if (format != "xml")
+        {
+            return status == StatusCodes.Status201Created ? TypedResults.Json(items, statusCode: status) : TypedResults.Ok(items);
+        }
+
+        var json = JsonSerializer.SerializeToElement(items);
+        var xml = new System.Xml.Linq.XElement(root, json.EnumerateArray().Select(e => new System.Xml.Linq.XElement(item,
+            e.EnumerateObject().Select(p => new System.Xml.Linq.XElement(p.Name, p.Value.ValueKind switch
+            {
+                JsonValueKind.Null => "",
+                JsonValueKind.String => p.Value.GetString(),
+                _ => p.Value.GetRawText(),
+            })))));
+        return Results.Text(new System.Xml.Linq.XDocument(new System.Xml.Linq.XDeclaration("1.0", "utf-8", null), xml).Declaration + "\n" + xml,
+            "application/xml; charset=utf-8", System.Text.Encoding.UTF8, status);
+    }
+
+    private static async Task<IResult> GetAsync(string id, string format, District d, CancellationToken ct)
     {
         if (!Id<Case>.TryParse(id, null, out var caseId))
         {
@@ -44,11 +67,11 @@ internal static class Open311Endpoints
         }
 
         var c = await d.Cases.LoadAsync(caseId, ct);
-        return c is null ? Problems.NotFound($"Service request '{id}'") : TypedResults.Ok(new[] { Request(c, d) });
+        return c is null ? Problems.NotFound($"Service request '{id}'") : Answer(format, "service_requests", "request", new[] { Request(c, d) });
     }
 
     private static async Task<IResult> ListAsync(
-        District d, CancellationToken ct,
+        string format, District d, CancellationToken ct,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "service_request_id")] string? ids = null,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "service_code")] string? serviceCode = null,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "start_date")] string? startDate = null,
@@ -66,7 +89,7 @@ internal static class Open311Endpoints
                 }
             }
 
-            return TypedResults.Ok(found);
+            return Answer(format, "service_requests", "request", found);
         }
 
         bool? open = status switch
@@ -118,10 +141,10 @@ internal static class Open311Endpoints
         // The spec's default window: the last 90 days; at most 1,000 requests.
         from ??= (to ?? d.Now) - Duration.FromDays(90);
         var cases = await d.Cases.LoadManyAsync(new CaseSearch(open, serviceCode, registeredFrom: from, registeredBefore: to, take: 1000), ct);
-        return TypedResults.Ok(cases.Select(c => Request(c, d)).ToArray());
+        return Answer(format, "service_requests", "request", cases.Select(c => Request(c, d)).ToArray());
     }
 
-    private static async Task<IResult> PostAsync(HttpContext http, District d, CancellationToken ct)
+    private static async Task<IResult> PostAsync(string format, HttpContext http, District d, CancellationToken ct)
     {
         var caller = Access.Caller(http.User, d.Organisation);
         if (http.User.Identity?.IsAuthenticated == true && caller is null)
@@ -196,7 +219,8 @@ internal static class Open311Endpoints
                 c = await d.Cases.LoadAsync(id, ct) ?? throw new InvalidOperationException($"Case '{id}' was stored and is gone.");   // the same report, sent again
             }
 
-            return TypedResults.Created($"/open311/v2/requests/{c.Id}.json", new[] { new Open311Created(c.Id.Value, "已受理，网格员将在1小时内响应。", null) });
+            http.Response.Headers.Location = $"/open311/v2/requests/{c.Id}.{format}";
+            return Answer(format, "service_requests", "request", new[] { new Open311Created(c.Id.Value, "已受理，网格员将在1小时内响应。", null) }, StatusCodes.Status201Created);
         }
         catch (Exception e) when (e is GovernanceException or ArgumentException)
         {

@@ -55,6 +55,32 @@ public abstract class ApiScenarios
     }
 
     [Fact]
+    public async Task Open311_answers_in_xml_too()
+    {
+        await using var server = NewServer();
+        using var anonymous = server.CreateClient();
+        var services = System.Xml.Linq.XDocument.Parse(await anonymous.GetStringAsync("/open311/v2/services.xml"));
+        Assert.Equal("services", services.Root!.Name.LocalName);
+        Assert.Contains(services.Root.Elements("service"), e => e.Element("service_code")?.Value == "parking" && e.Element("service_name")?.Value == "停车问题");
+
+        using var resident = server.As("C1-R1");
+        using var post = await resident.PostAsync("/open311/v2/requests.xml", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["service_code"] = "parking", ["description"] = "楼下乱停车", ["address_id"] = "C1-B3-U1",
+        }));
+        Assert.Equal(HttpStatusCode.Created, post.StatusCode);
+        Assert.StartsWith("application/xml", post.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        var id = System.Xml.Linq.XDocument.Parse(await post.Content.ReadAsStringAsync()).Root!.Element("request")!.Element("service_request_id")!.Value;
+        Assert.EndsWith($"/open311/v2/requests/{id}.xml", post.Headers.Location?.ToString(), StringComparison.Ordinal);
+
+        var one = System.Xml.Linq.XDocument.Parse(await anonymous.GetStringAsync($"/open311/v2/requests/{id}.xml")).Root!.Element("request")!;
+        Assert.Equal("open", one.Element("status")!.Value);
+        Assert.Equal("C1-B3-U1", one.Element("address_id")!.Value);
+        Assert.Equal("", one.Element("media_url")!.Value);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/open311/v2/services.csv")).StatusCode);
+    }
+
+    [Fact]
     public async Task Refusals_carry_the_library_reason_code_and_the_right_status()
     {
         await using var server = NewServer();
@@ -147,7 +173,7 @@ public abstract class ApiScenarios
         Assert.Equal("Healthy", await (await client.GetAsync("/health")).Content.ReadAsStringAsync());
         var openApi = await Api.OkAsync(await client.GetAsync("/openapi/v1.json"));
         var paths = openApi.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToArray();
-        Assert.Contains("/open311/v2/requests.json", paths);
+        Assert.Contains("/open311/v2/requests.{format}", paths);   // .json or .xml
         Assert.Contains("/api/cases/{id}/respond", paths);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/docs")).StatusCode);
     }
