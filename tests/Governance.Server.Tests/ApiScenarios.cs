@@ -66,7 +66,9 @@ public abstract class ApiScenarios
         using var resident = server.As("C1-R1");
         using var post = await resident.PostAsync("/open311/v2/requests.xml", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["service_code"] = "parking", ["description"] = "楼下乱停车", ["address_id"] = "C1-B3-U1",
+            ["service_code"] = "parking",
+            ["description"] = "楼下乱停车",
+            ["address_id"] = "C1-B3-U1",
         }));
         Assert.Equal(HttpStatusCode.Created, post.StatusCode);
         Assert.StartsWith("application/xml", post.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
