@@ -31,14 +31,16 @@ internal static class DatabaseSetup
     public static string Tuned(string connectionString)
     {
         var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        bool Given(string key) => connectionString.Contains(key, StringComparison.OrdinalIgnoreCase);
-        if (!Given("Max Auto Prepare"))
+        // The keys the string sets, spelled either way ("Max Auto Prepare", "MaxAutoPrepare").
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()).ToHashSet();
+        if (!given.Contains("MAXAUTOPREPARE"))
         {
             b.MaxAutoPrepare = 32;
             b.AutoPrepareMinUsages = 2;
         }
 
-        if (!Given("No Reset On Close"))
+        if (!given.Contains("NORESETONCLOSE"))
         {
             b.NoResetOnClose = true;
         }

@@ -74,21 +74,7 @@ internal sealed class LedgerHost(IDbContextFactory<GovernanceDbContext> contexts
                 return;   // another request replaced it already
             }
 
-            if (_journal is not null)
-            {
-                try
-                {
-                    await _journal.DisposeAsync();
-                }
-                catch (GovernanceException)
-                {
-                    // The stale journal lost its writer; what it held unacknowledged was never stored.
-                }
-                catch (InvalidOperationException)
-                {
-                }
-            }
-
+            await DisposeQuietlyAsync(_journal);
             var journal = new GroupCommitJournal<GovernanceDbContext>(contexts);
             var ledger = await journal.RestoreAsync(TimeBankPolicy.Default, clock, cancellationToken);
             DemoDistrict.OpenAccounts(ledger, organisation);
@@ -104,20 +90,25 @@ internal sealed class LedgerHost(IDbContextFactory<GovernanceDbContext> contexts
 
     public async ValueTask DisposeAsync()
     {
-        if (_journal is not null)
+        await DisposeQuietlyAsync(_journal);
+        _gate.Dispose();
+    }
+
+    /// <summary>Stops a journal; one that lost its writer or failed a commit has nothing more to store.</summary>
+    private static async Task DisposeQuietlyAsync(GroupCommitJournal<GovernanceDbContext>? journal)
+    {
+        if (journal is null)
         {
-            try
-            {
-                await _journal.DisposeAsync();
-            }
-            catch (GovernanceException)
-            {
-            }
-            catch (InvalidOperationException)
-            {
-            }
+            return;
         }
 
-        _gate.Dispose();
+        try
+        {
+            await journal.DisposeAsync();
+        }
+        catch (Exception e) when (e is GovernanceException or InvalidOperationException)
+        {
+            // What it held unacknowledged was never stored; the journal in the database is whole.
+        }
     }
 }

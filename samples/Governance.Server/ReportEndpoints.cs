@@ -82,13 +82,9 @@ internal static class ReportEndpoints
             return refused;
         }
 
-        var today = d.Now.InZone(d.Zone).Date;
-        if (year is < 2000 or > 2100 || quarter is < 1 or > 4)
-        {
-            return Problems.Invalid("year is 2000–2100 and quarter 1–4.");
-        }
-
-        return TypedResults.Ok(await RankingAsync(d, facts, ScoringPeriod.Quarter(year ?? today.Year, quarter ?? ((today.Month - 1) / 3) + 1), ct));
+        return Quarter(d, year, quarter) is { } period
+            ? TypedResults.Ok(await RankingAsync(d, facts, period, ct))
+            : Problems.Invalid("year is 2000–2100 and quarter 1–4.");
     }
 
     private static async Task<IResult> GridWorkersAsync(HttpContext http, District d, ScoringFactStore<GovernanceDbContext> store, int? year, int? quarter, CancellationToken ct)
@@ -98,13 +94,11 @@ internal static class ReportEndpoints
             return refused;
         }
 
-        var today = d.Now.InZone(d.Zone).Date;
-        if (year is < 2000 or > 2100 || quarter is < 1 or > 4)
+        if (Quarter(d, year, quarter) is not { } period)
         {
             return Problems.Invalid("year is 2000–2100 and quarter 1–4.");
         }
 
-        var period = ScoringPeriod.Quarter(year ?? today.Year, quarter ?? ((today.Month - 1) / 3) + 1);
         var workers = d.Organisation.People.Where(p => p.HasRole(Role.GridWorker)).Select(p => p.Id).ToArray();
         var cases = await RegisteredAsync(d, period.Dates.Start, period.Dates.End, ct);
 
@@ -114,8 +108,20 @@ internal static class ReportEndpoints
             .Select(f => new ScoringFact(f.Id, f.Person, f.Date, f.Kind, f.Quantity, Note: f.Source));
         var facts = caseFacts.Concat(await store.ListAsync(period.Dates, workers, ct));
         var scores = Scorer.Score(RuleSet.GridWorkerDefaults, Role.GridWorker, facts, period, workers);
-        return TypedResults.Ok(Ranking.Rank(scores).Select(r => new RankLine(r.Position, r.Score.Person.Value, d.Organisation.Person(r.Score.Person).Name, r.Score.Total)).ToArray());
+        return TypedResults.Ok(Lines(d, Ranking.Rank(scores)));
     }
+
+    /// <summary>The quarter asked for (this one where left out), or null when out of range.</summary>
+    private static ScoringPeriod? Quarter(District d, int? year, int? quarter)
+    {
+        var today = d.Now.InZone(d.Zone).Date;
+        return year is < 2000 or > 2100 || quarter is < 1 or > 4
+            ? null
+            : ScoringPeriod.Quarter(year ?? today.Year, quarter ?? ((today.Month - 1) / 3) + 1);
+    }
+
+    private static RankLine[] Lines(District d, IEnumerable<RankedScore> ranked) =>
+        ranked.Select(r => new RankLine(r.Position, r.Score.Person.Value, d.Organisation.Person(r.Score.Person).Name, r.Score.Total)).ToArray();
 
     private static async Task<IResult> AddFactsAsync(HttpContext http, District d, ScoringFactStore<GovernanceDbContext> store, CancellationToken ct)
     {
@@ -161,7 +167,7 @@ internal static class ReportEndpoints
         return TypedResults.Ok(new Dashboard(
             now, cases, (await CaseEndpoints.DueRowsAsync(d, now + Duration.FromHours(4), ct)).Select(r => r with { Grid = d.Organisation.Grid(r.Grid).Name }).ToArray(),
             await RatesAsync(d, new LocalDate(today.Year, today.Month, 1), ct), await WeekAsync(d, today, ct),
-            await RankingAsync(d, facts, ScoringPeriod.Quarter(today.Year, ((today.Month - 1) / 3) + 1), ct)));
+            await RankingAsync(d, facts, Quarter(d, null, null)!, ct)));
     }
 
     private static async Task<IReadOnlyList<Case>> RegisteredAsync(District d, LocalDate first, LocalDate last, CancellationToken ct)
@@ -205,7 +211,7 @@ internal static class ReportEndpoints
         var heads = d.Organisation.People.Where(p => p.HasRole(Role.BuildingHead)).Select(p => p.Id).ToArray();
         var facts = await store.ListAsync(quarter.Dates, heads, ct);
         var scores = Scorer.Score(RuleSet.BuildingHeadDefaults, Role.BuildingHead, facts, quarter, heads);
-        return Ranking.Rank(scores).Take(10).Select(r => new RankLine(r.Position, r.Score.Person.Value, d.Organisation.Person(r.Score.Person).Name, r.Score.Total)).ToArray();
+        return Lines(d, Ranking.Rank(scores).Take(10));
     }
 
     private static bool TryMonth(string? month, District d, out LocalDate first)

@@ -49,6 +49,17 @@ public sealed class HostTests
         Assert.Null(plain.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
     }
 
+    [Fact]
+    public void PostgreSQL_connections_are_tuned_unless_the_connection_string_says_otherwise()
+    {
+        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseSetup.Tuned("Host=db;Database=governance"));
+        Assert.Equal(32, tuned.MaxAutoPrepare);
+        Assert.True(tuned.NoResetOnClose);
+        var given = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseSetup.Tuned("Host=db;Database=governance;MaxAutoPrepare=0;No Reset On Close=false"));
+        Assert.Equal(0, given.MaxAutoPrepare);
+        Assert.False(given.NoResetOnClose);
+    }
+
     [Theory]
     [InlineData("Governance:MaxBodyBytes", "10", "MaxBodyBytes")]
     [InlineData("Governance:Provider", "oracle", "Provider")]
