@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 using Governance.Json;
+using Governance.Resources;
 
 namespace Governance;
 
@@ -28,8 +29,7 @@ public readonly record struct Id<TEntity> : IComparable<Id<TEntity>>, ISpanParsa
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new ArgumentException(
-                $"An id of {typeof(TEntity).Name} must be a non-empty code; was '{value ?? "null"}'.", nameof(value));
+            throw new ArgumentException(GovernanceMessages.Format("IdMustNonEmptyCodeWas", typeof(TEntity).Name, value ?? "null"), nameof(value));
         }
 
         Value = value;
@@ -56,7 +56,7 @@ public readonly record struct Id<TEntity> : IComparable<Id<TEntity>>, ISpanParsa
         ArgumentNullException.ThrowIfNull(s);
         return TryParse(s, provider, out var id)
             ? id
-            : throw new FormatException($"An id of {typeof(TEntity).Name} must be a non-empty code; was '{s}'.");
+            : throw new FormatException(GovernanceMessages.Format("IdMustNonEmptyCodeWas", typeof(TEntity).Name, s));
     }
 
     /// <summary>Parses a code into an id.</summary>
@@ -67,7 +67,7 @@ public readonly record struct Id<TEntity> : IComparable<Id<TEntity>>, ISpanParsa
     public static Id<TEntity> Parse(ReadOnlySpan<char> s, IFormatProvider? provider) =>
         TryParse(s, provider, out var id)
             ? id
-            : throw new FormatException($"An id of {typeof(TEntity).Name} must be a non-empty code; was '{s}'.");
+            : throw new FormatException(GovernanceMessages.Format("IdMustNonEmptyCodeWas", typeof(TEntity).Name, s.ToString()));
 
     /// <summary>Tries to parse a code into an id.</summary>
     /// <param name="s">The code.</param>

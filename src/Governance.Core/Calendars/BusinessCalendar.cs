@@ -1,3 +1,5 @@
+using Governance.Resources;
+
 namespace Governance.Calendars;
 
 /// <summary>
@@ -198,15 +200,14 @@ public sealed class BusinessCalendar
     {
         if (count == 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(count), count, "Expected a non-zero number of working days (1 is the next working day, -1 the previous).");
+            throw new ArgumentOutOfRangeException(nameof(count), count, GovernanceMessages.Text("ExpectedNonZeroNumberWorkingDays"));
         }
 
         var d = DayNumber(date);
         var index = count > 0 ? WorkingDaysBefore(d + 1) + count - 1 : WorkingDaysBefore(d) + count;
         if (index < WorkingDaysBefore(MinDayNumber) || index >= WorkingDaysBefore(MaxDayNumber + 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(count), count, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{count} working days from {date:uuuu-MM-dd} fall outside the dates a business calendar answers for ({MinDate:uuuu-MM-dd} to {MaxDate:uuuu-MM-dd})."));
+            throw new ArgumentOutOfRangeException(nameof(count), count, GovernanceMessages.Format("WorkingDaysOutsideCalendar", count, date, MinDate, MaxDate));
         }
 
         return FromDayNumber(WorkingDayAt(index));
@@ -226,7 +227,7 @@ public sealed class BusinessCalendar
     {
         if (date.Calendar != CalendarSystem.Iso)
         {
-            throw new ArgumentException($"Business calendars work on ISO dates; {date} is in the {date.Calendar.Id} calendar.", nameof(date));
+            throw new ArgumentException(GovernanceMessages.Format("BusinessCalendarsWorkISODatesCalendar", date, date.Calendar.Id), nameof(date));
         }
 
         if (date < MinDate || date > MaxDate)
@@ -238,7 +239,7 @@ public sealed class BusinessCalendar
     }
 
     private static string OutOfRange(LocalDate date) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{date:uuuu-MM-dd} is outside the dates a business calendar answers for ({MinDate:uuuu-MM-dd} to {MaxDate:uuuu-MM-dd}).");
+        GovernanceMessages.Format("DateOutsideCalendar", date, MinDate, MaxDate);
 
     internal static LocalDate FromDayNumber(int dayNumber) => LocalDate.FromDateOnly(DateOnly.FromDayNumber(dayNumber));
 

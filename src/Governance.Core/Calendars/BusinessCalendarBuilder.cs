@@ -1,3 +1,4 @@
+using Governance.Resources;
 using Governance.Validation;
 
 namespace Governance.Calendars;
@@ -90,7 +91,7 @@ public sealed class BusinessCalendarBuilder
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (last < first)
         {
-            throw new ArgumentException($"Holiday '{name}' ends ({last:uuuu-MM-dd}) before it starts ({first:uuuu-MM-dd}).", nameof(last));
+            throw new ArgumentException(GovernanceMessages.Format("HolidayEndsBeforeStarts", name, last, first), nameof(last));
         }
 
         _holidays.Add(new HolidayPeriod(name, new DateInterval(first, last)));
@@ -122,7 +123,7 @@ public sealed class BusinessCalendarBuilder
         var errors = Validate(_weekend, _workingHours, _holidays, _makeUpDays, _years);
         if (errors.Count > 0)
         {
-            throw new ValidationFailedException("business calendar", errors);
+            throw new ValidationFailedException(GovernanceMessages.Text("BusinessCalendar"), errors);
         }
 
         return new BusinessCalendar(_name, _weekend.Distinct().ToArray(), [.. _workingHours], [.. _holidays], [.. _makeUpDays], _years.ToArray());
@@ -138,30 +139,30 @@ public sealed class BusinessCalendarBuilder
         var errors = new List<ValidationError>();
         foreach (var d in weekend.Where(d => d is < IsoDayOfWeek.Monday or > IsoDayOfWeek.Sunday))
         {
-            errors.Add(new ValidationError("weekend", $"'{d}' is not a day of the week"));
+            errors.Add(new ValidationError("weekend", GovernanceMessages.Format("DayWeek", d)));
         }
 
         if (weekend.Distinct().Count() != weekend.Count)
         {
-            errors.Add(new ValidationError("weekend", $"a day is listed twice ({string.Join(", ", weekend)})"));
+            errors.Add(new ValidationError("weekend", GovernanceMessages.Format("DayListedTwice", string.Join(", ", weekend))));
         }
 
         if (weekend.Distinct().Count() >= 7)
         {
-            errors.Add(new ValidationError("weekend", "every day of the week is a weekend day; at least one must be a working day"));
+            errors.Add(new ValidationError("weekend", GovernanceMessages.Text("EveryDayWeekWeekendDayLeast")));
         }
 
         for (var i = 1; i < hours.Count; i++)
         {
             if (hours[i - 1].End == LocalTime.Midnight || hours[i].Start < hours[i - 1].End)
             {
-                errors.Add(new ValidationError($"workingHours[{i}]", $"window {hours[i]} overlaps or comes before {hours[i - 1]}; windows must be in order and not overlap"));
+                errors.Add(new ValidationError($"workingHours[{i}]", GovernanceMessages.Format("WindowOverlapsComesBeforeWindowsMust", hours[i], hours[i - 1])));
             }
         }
 
         if (years.Count > 0 && (years.Min < 1900 || years.Max > 2999))
         {
-            errors.Add(new ValidationError("years", $"covered years must be within 1900–2999; got {years.Min}–{years.Max}"));
+            errors.Add(new ValidationError("years", GovernanceMessages.Format("CoveredYearsMustWithinGot", years.Min, years.Max)));
         }
 
         var holidayDates = new Dictionary<LocalDate, string>();
@@ -170,7 +171,7 @@ public sealed class BusinessCalendarBuilder
             var h = holidays[i];
             if (h.Dates.Start.Calendar != CalendarSystem.Iso)
             {
-                errors.Add(new ValidationError($"holidays[{i}]", $"holiday '{h.Name}' is not in the ISO calendar"));
+                errors.Add(new ValidationError($"holidays[{i}]", GovernanceMessages.Format("HolidayISOCalendar", h.Name)));
                 continue;
             }
 
@@ -178,7 +179,7 @@ public sealed class BusinessCalendarBuilder
             {
                 if (!holidayDates.TryAdd(date, h.Name))
                 {
-                    errors.Add(new ValidationError($"holidays[{i}]", $"{date:uuuu-MM-dd} is in holiday '{h.Name}' and in holiday '{holidayDates[date]}'"));
+                    errors.Add(new ValidationError($"holidays[{i}]", GovernanceMessages.Format("HolidayHoliday", date, h.Name, holidayDates[date])));
                 }
             }
         }
@@ -190,17 +191,17 @@ public sealed class BusinessCalendarBuilder
             var path = $"makeUpWorkingDays[{i}]";
             if (!makeUpDates.Add(m.Date))
             {
-                errors.Add(new ValidationError(path, $"{m.Date:uuuu-MM-dd} is listed twice as a make-up working day"));
+                errors.Add(new ValidationError(path, GovernanceMessages.Format("ListedTwiceMakeUpWorkingDay", m.Date)));
             }
 
             if (holidayDates.TryGetValue(m.Date, out var holiday))
             {
-                errors.Add(new ValidationError(path, $"{m.Date:uuuu-MM-dd} is both a make-up working day ('{m.Name}') and a day of holiday '{holiday}'"));
+                errors.Add(new ValidationError(path, GovernanceMessages.Format("BothMakeUpWorkingDayDay", m.Date, m.Name, holiday)));
             }
 
             if (!weekend.Contains(m.Date.DayOfWeek))
             {
-                errors.Add(new ValidationError(path, $"{m.Date:uuuu-MM-dd} ({m.Date.DayOfWeek}) is already a working day; a make-up working day must fall on a weekend day ({string.Join(", ", weekend)})"));
+                errors.Add(new ValidationError(path, GovernanceMessages.Format("AlreadyWorkingDayMakeUpWorking", m.Date, m.Date.DayOfWeek, string.Join(", ", weekend))));
             }
         }
 

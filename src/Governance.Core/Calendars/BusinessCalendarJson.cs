@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Governance.Resources;
 using Governance.Validation;
 using NodaTime.Text;
 
@@ -36,7 +37,7 @@ public static class BusinessCalendarJson
     /// <exception cref="ValidationFailedException">The text is not valid JSON, or not a valid calendar; every problem is listed with its path.</exception>
     public static BusinessCalendar Parse(string json)
     {
-        using var document = JsonReading.Parse(json, "calendar JSON", out var failure);
+        using var document = JsonReading.Parse(json, GovernanceMessages.Text("CalendarJson"), out var failure);
         if (document is null)
         {
             throw failure!;
@@ -64,7 +65,7 @@ public static class BusinessCalendarJson
                     }
                     else if (item.ValueKind != JsonValueKind.String)
                     {
-                        r.Error(path, $"expected a day name such as \"Saturday\", found {JsonReading.Describe(item)}");
+                        r.Error(path, GovernanceMessages.Format("ExpectedDayNameSuchSaturdayFound", JsonReading.Describe(item)));
                     }
                 }
 
@@ -86,7 +87,7 @@ public static class BusinessCalendarJson
                 {
                     if (e != LocalTime.Midnight && e <= s)
                     {
-                        r.Error(path, JsonReading.Invariant($"window ends ({e:HH:mm}) before it starts ({s:HH:mm})"));
+                        r.Error(path, GovernanceMessages.Format("WindowEndsBeforeStart", e, s));
                     }
                     else
                     {
@@ -101,7 +102,7 @@ public static class BusinessCalendarJson
             {
                 if (yearsElement.ValueKind != JsonValueKind.Array)
                 {
-                    r.Error("$.years", $"expected an array of years, found {JsonReading.Describe(yearsElement)}");
+                    r.Error("$.years", GovernanceMessages.Format("ExpectedArrayYearsFound", JsonReading.Describe(yearsElement)));
                 }
                 else
                 {
@@ -114,7 +115,7 @@ public static class BusinessCalendarJson
                         }
                         else
                         {
-                            r.Error($"$.years[{i}]", $"expected a year from 1900 to 2999, found {JsonReading.Describe(y)}");
+                            r.Error($"$.years[{i}]", GovernanceMessages.Format("ExpectedYearFound", JsonReading.Describe(y)));
                         }
 
                         i++;
@@ -140,7 +141,7 @@ public static class BusinessCalendarJson
 
                 if (to < from)
                 {
-                    r.Error($"{path}.to", JsonReading.Invariant($"holiday '{name}' ends ({to:uuuu-MM-dd}) before it starts ({from:uuuu-MM-dd})"));
+                    r.Error($"{path}.to", GovernanceMessages.Format("HolidayEndsBeforeStarts", name, to, from));
                     continue;
                 }
 
@@ -164,7 +165,7 @@ public static class BusinessCalendarJson
 
         if (r.Errors.Count > 0)
         {
-            throw new ValidationFailedException("calendar JSON", r.Errors);
+            throw new ValidationFailedException(GovernanceMessages.Text("CalendarJson"), r.Errors);
         }
 
         try
@@ -174,7 +175,7 @@ public static class BusinessCalendarJson
         catch (ValidationFailedException e)
         {
             // Rule violations found by the builder, reported with JSON paths.
-            throw new ValidationFailedException("calendar JSON", e.Errors.Select(x => x with { Path = "$." + x.Path }).ToArray());
+            throw new ValidationFailedException(GovernanceMessages.Text("CalendarJson"), e.Errors.Select(x => x with { Path = "$." + x.Path }).ToArray());
         }
     }
 
@@ -256,7 +257,7 @@ public static class BusinessCalendarJson
         var result = LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(text);
         if (!result.Success)
         {
-            r.Error($"{path}.{name}", $"'{text}' is not a time; expected HH:mm, e.g. 08:30{(allowEndOfDay ? " (or 24:00 for the end of the day)" : "")}");
+            r.Error($"{path}.{name}", GovernanceMessages.Format(allowEndOfDay ? "NotATimeOrEndOfDay" : "NotATime", text));
             return null;
         }
 

@@ -1,3 +1,5 @@
+using Governance.Resources;
+
 namespace Governance.Calendars;
 
 /// <summary>
@@ -21,7 +23,7 @@ public static class ChinaCalendar
     public static string MainlandJson()
     {
         using var stream = typeof(ChinaCalendar).Assembly.GetManifestResourceStream("Governance.Calendars.Data.china-mainland.json")
-            ?? throw new InvalidOperationException("The embedded China calendar data is missing from the assembly.");
+            ?? throw new InvalidOperationException(GovernanceMessages.Text("EmbeddedChinaCalendarDataMissingAssembly"));
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

@@ -1,3 +1,4 @@
+using Governance.Resources;
 using NodaTime.TimeZones;
 
 namespace Governance.Calendars;
@@ -112,7 +113,7 @@ public sealed class DeadlineCalculator
         CheckInstant(from, nameof(from));
         if (amount < Duration.Zero || amount > MaxAmount)
         {
-            throw new ArgumentOutOfRangeException(nameof(amount), amount, "Expected an amount from zero to 36,500 days.");
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, GovernanceMessages.Text("ExpectedAmountZeroDays"));
         }
 
         if (amount == Duration.Zero)
@@ -125,7 +126,7 @@ public sealed class DeadlineCalculator
             DeadlineClock.Elapsed => from + amount,
             DeadlineClock.CalendarDays or DeadlineClock.WorkingTime =>
                 AtPosition(Position(from, clock) + amount.BclCompatibleTicks, clock),
-            _ => throw new ArgumentOutOfRangeException(nameof(clock), clock, "Expected Elapsed, CalendarDays or WorkingTime."),
+            _ => throw new ArgumentOutOfRangeException(nameof(clock), clock, GovernanceMessages.Text("ExpectedElapsedCalendarDaysWorkingTime")),
         };
     }
 
@@ -138,7 +139,7 @@ public sealed class DeadlineCalculator
     {
         if (instant < MinSupported || instant > MaxSupported)
         {
-            throw new ArgumentOutOfRangeException(name, instant, "Expected an instant within the years 1900–2999.");
+            throw new ArgumentOutOfRangeException(name, instant, GovernanceMessages.Text("ExpectedInstantWithinYears"));
         }
     }
 
@@ -164,7 +165,7 @@ public sealed class DeadlineCalculator
 
         if (clock != DeadlineClock.WorkingTime)
         {
-            throw new ArgumentOutOfRangeException(nameof(clock), clock, "Expected Elapsed, CalendarDays or WorkingTime.");
+            throw new ArgumentOutOfRangeException(nameof(clock), clock, GovernanceMessages.Text("ExpectedElapsedCalendarDaysWorkingTime"));
         }
 
         var position = _calendar.WorkingDaysBefore(day) * _calendar.WorkingTicksPerDay;

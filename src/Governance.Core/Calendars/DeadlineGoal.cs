@@ -1,4 +1,5 @@
 using System.Globalization;
+using Governance.Resources;
 
 namespace Governance.Calendars;
 
@@ -90,11 +91,11 @@ public readonly record struct DeadlineGoal
     private static string Format(Duration d) => d.ToString("-D:hh:mm:ss", CultureInfo.InvariantCulture);
 
     private static Duration NonNegative(Duration d, string name) =>
-        d < Duration.Zero || d > MaxLength ? throw new ArgumentOutOfRangeException(name, d, $"Expected a length from zero to {MaxDays} days.") : d;
+        d < Duration.Zero || d > MaxLength ? throw new ArgumentOutOfRangeException(name, d, GovernanceMessages.Format("ExpectedLengthZeroDays", MaxDays)) : d;
 
     private static int Positive(int days) =>
-        days is < 1 or > MaxDays ? throw new ArgumentOutOfRangeException(nameof(days), days, $"Expected 1 to {MaxDays} days.") : days;
+        days is < 1 or > MaxDays ? throw new ArgumentOutOfRangeException(nameof(days), days, GovernanceMessages.Format("ExpectedDays", MaxDays)) : days;
 
     private static DayReading Defined(DayReading reading) =>
-        Enum.IsDefined(reading) ? reading : throw new ArgumentOutOfRangeException(nameof(reading), reading, "Expected EndOfDay or Rolling.");
+        Enum.IsDefined(reading) ? reading : throw new ArgumentOutOfRangeException(nameof(reading), reading, GovernanceMessages.Text("ExpectedEndOfDayRolling"));
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Governance.Resources;
+
 namespace Governance.Calendars;
 
 /// <summary>
@@ -22,7 +24,7 @@ public readonly record struct WorkingWindow
         if (end != LocalTime.Midnight && end <= start)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(end), end, string.Create(CultureInfo.InvariantCulture, $"A working window must end after it starts (start {start:HH:mm}); use 00:00 as the end for 24:00."));
+                nameof(end), end, GovernanceMessages.Format("WorkingWindowEndsBeforeStart", start));
         }
 
         Start = start;

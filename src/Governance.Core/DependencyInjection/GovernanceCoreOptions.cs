@@ -1,4 +1,5 @@
 using Governance.Calendars;
+using Governance.Resources;
 
 namespace Governance.DependencyInjection;
 
@@ -32,10 +33,10 @@ public sealed class GovernanceCoreOptions
     public DateTimeZone ResolveTimeZone()
     {
         var byId = TimeZoneId is null ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZoneId)
-            ?? throw new InvalidOperationException($"TimeZoneId '{TimeZoneId}' is not a time zone of the TZDB (e.g. Asia/Shanghai, Asia/Urumqi).");
+            ?? throw new InvalidOperationException(GovernanceMessages.Format("TimeZoneIdTimeZoneTZDBEG", TimeZoneId));
         if (TimeZone is not null && byId is not null && TimeZone.Id != byId.Id)
         {
-            throw new InvalidOperationException($"TimeZone is {TimeZone.Id} but TimeZoneId is {byId.Id}; set one time zone.");
+            throw new InvalidOperationException(GovernanceMessages.Format("TimeZoneButTimeZoneIdSetOneTime", TimeZone.Id, byId.Id));
         }
 
         return TimeZone ?? byId ?? DateTimeZoneProviders.Tzdb[DefaultTimeZoneId];

@@ -1,5 +1,6 @@
 using Governance.Calendars;
 using Governance.DependencyInjection;
+using Governance.Resources;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -48,7 +49,7 @@ public static class GovernanceCoreServiceCollectionExtensions
             var failures = new List<string>();
             if (options.Calendar is null)
             {
-                failures.Add("GovernanceCoreOptions.Calendar is null; set a business calendar (ChinaCalendar.Mainland by default).");
+                failures.Add(GovernanceMessages.Text("GovernanceCoreOptionsCalendarNullSetBusinessCalendar"));
             }
 
             try

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Governance.Calendars;
+using Governance.Resources;
 using NodaTime.Text;
 
 namespace Governance.Json;
@@ -15,7 +16,7 @@ internal sealed class DeadlineGoalJsonConverter : JsonConverter<DeadlineGoal>
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new JsonException($"Expected a deadline goal as an object; was {reader.TokenType}.");
+            throw new JsonException(GovernanceMessages.Format("ExpectedDeadlineGoalObjectWas", reader.TokenType));
         }
 
         DeadlineGoalKind? kind = null;
@@ -36,15 +37,15 @@ internal sealed class DeadlineGoalJsonConverter : JsonConverter<DeadlineGoal>
                     break;
                 case "length" when reader.TokenType == JsonTokenType.String:
                     var parsed = DurationPattern.Roundtrip.Parse(reader.GetString()!);
-                    length = parsed.Success ? parsed.Value : throw new JsonException($"'{reader.GetString()}' is not a duration such as \"0:01:00:00\".");
+                    length = parsed.Success ? parsed.Value : throw new JsonException(GovernanceMessages.Format("DurationSuch", reader.GetString()));
                     break;
                 case "reading":
                     reading = Read<DayReading>(ref reader, options);
                     break;
                 case "days" or "length":
-                    throw new JsonException($"The deadline goal's '{name}' is malformed: {reader.TokenType}.");
+                    throw new JsonException(GovernanceMessages.Format("DeadlineGoalSMalformed", name, reader.TokenType));
                 default:
-                    throw new JsonException($"A deadline goal has no member '{name}'; expected kind, days, reading or length.");
+                    throw new JsonException(GovernanceMessages.Format("DeadlineGoalNoMemberExpectedKind", name));
             }
         }
 
@@ -56,12 +57,12 @@ internal sealed class DeadlineGoalJsonConverter : JsonConverter<DeadlineGoal>
                 DeadlineGoalKind.WorkingTime => DeadlineGoal.WorkingTime(length ?? throw Missing("length", kind.Value)),
                 DeadlineGoalKind.CalendarDays => DeadlineGoal.CalendarDays(days ?? throw Missing("days", kind.Value), reading ?? DayReading.EndOfDay),
                 DeadlineGoalKind.WorkingDays => DeadlineGoal.WorkingDays(days ?? throw Missing("days", kind.Value), reading ?? DayReading.EndOfDay),
-                _ => throw new JsonException("A deadline goal needs its 'kind': Elapsed, WorkingTime, CalendarDays or WorkingDays."),
+                _ => throw new JsonException(GovernanceMessages.Text("DeadlineGoalNeedsKindElapsedWorkingTime")),
             };
         }
         catch (ArgumentException e)
         {
-            throw new JsonException($"The deadline goal is out of range: {e.Message}", e);
+            throw new JsonException(GovernanceMessages.Format("DeadlineGoalOutRange", e.Message), e);
         }
     }
 
@@ -88,5 +89,5 @@ internal sealed class DeadlineGoalJsonConverter : JsonConverter<DeadlineGoal>
     private static T Read<T>(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
         ((JsonConverter<T>)options.GetConverter(typeof(T))).Read(ref reader, typeof(T), options)!;
 
-    private static JsonException Missing(string member, DeadlineGoalKind kind) => new($"A {kind} deadline goal needs its '{member}'.");
+    private static JsonException Missing(string member, DeadlineGoalKind kind) => new(GovernanceMessages.Format("DeadlineGoalNeeds", kind, member));
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Governance.Organisation;
+using Governance.Resources;
 
 namespace Governance.Json;
 
@@ -11,7 +12,7 @@ internal sealed class EscalationLadderJsonConverter : JsonConverter<EscalationLa
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw new JsonException($"Expected an escalation ladder as an array of levels; was {reader.TokenType}.");
+            throw new JsonException(GovernanceMessages.Format("ExpectedEscalationLadderArrayLevelsWas", reader.TokenType));
         }
 
         var levels = JsonSerializer.Deserialize<OrganisationLevel[]>(ref reader, options) ?? [];

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Governance.Resources;
 
 namespace Governance.Json;
 
@@ -17,20 +18,20 @@ internal sealed class IdJsonConverterFactory : JsonConverterFactory
         public override Id<TEntity> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.TokenType == JsonTokenType.String
                 ? FromCode(reader.GetString())
-                : throw new JsonException($"Expected an id of {typeof(TEntity).Name} as a string; was {reader.TokenType}.");
+                : throw new JsonException(GovernanceMessages.Format("ExpectedIdStringWas", typeof(TEntity).Name, reader.TokenType));
 
         public override void Write(Utf8JsonWriter writer, Id<TEntity> value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.Value ?? throw new JsonException($"Cannot write the default (empty) id of {typeof(TEntity).Name}."));
+            writer.WriteStringValue(value.Value ?? throw new JsonException(GovernanceMessages.Format("CannotWriteDefaultEmptyId", typeof(TEntity).Name)));
 
         public override Id<TEntity> ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             FromCode(reader.GetString());
 
         public override void WriteAsPropertyName(Utf8JsonWriter writer, Id<TEntity> value, JsonSerializerOptions options) =>
-            writer.WritePropertyName(value.Value ?? throw new JsonException($"Cannot write the default (empty) id of {typeof(TEntity).Name}."));
+            writer.WritePropertyName(value.Value ?? throw new JsonException(GovernanceMessages.Format("CannotWriteDefaultEmptyId", typeof(TEntity).Name)));
 
         private static Id<TEntity> FromCode(string? code) =>
             Id<TEntity>.TryParse(code, null, out var id)
                 ? id
-                : throw new JsonException($"An id of {typeof(TEntity).Name} must be a non-empty code; was '{code}'.");
+                : throw new JsonException(GovernanceMessages.Format("IdMustNonEmptyCodeWas", typeof(TEntity).Name, code));
     }
 }

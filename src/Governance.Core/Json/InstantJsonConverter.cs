@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Governance.Resources;
 using NodaTime.Text;
 
 namespace Governance.Json;
@@ -18,7 +19,7 @@ internal sealed class InstantJsonConverter : JsonConverter<Instant>
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException($"Expected an instant as a string such as \"2026-03-02T01:00:00Z\"; was {reader.TokenType}.");
+            throw new JsonException(GovernanceMessages.Format("ExpectedInstantStringSuchTZ", reader.TokenType));
         }
 
         if (!reader.HasValueSequence && !reader.ValueIsEscaped && TryParse(reader.ValueSpan, out var instant))
@@ -28,7 +29,7 @@ internal sealed class InstantJsonConverter : JsonConverter<Instant>
 
         var text = reader.GetString()!;
         var result = Pattern.Parse(text);
-        return result.Success ? result.Value : throw new JsonException($"'{text}' is not an instant such as \"2026-03-02T01:00:00Z\": {result.Exception.Message}", result.Exception);
+        return result.Success ? result.Value : throw new JsonException(GovernanceMessages.Format("InstantSuchTZ", text, result.Exception.Message), result.Exception);
     }
 
     public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options)

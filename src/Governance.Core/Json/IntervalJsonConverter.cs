@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Governance.Resources;
 
 namespace Governance.Json;
 
@@ -19,7 +20,7 @@ internal sealed class IntervalJsonConverter : JsonConverter<Interval>
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new JsonException($"Expected an interval as an object {{\"start\", \"end\"}}; was {reader.TokenType}.");
+            throw new JsonException(GovernanceMessages.Format("ExpectedIntervalObjectStartEndWas", reader.TokenType));
         }
 
         var names = NamesFor(options);
@@ -30,19 +31,19 @@ internal sealed class IntervalJsonConverter : JsonConverter<Interval>
             var isStart = names.Matches(ref reader, names.Start, names.StartUtf8, options);
             if (!isStart && !names.Matches(ref reader, names.End, names.EndUtf8, options))
             {
-                throw new JsonException($"An interval has no member '{reader.GetString()}'; expected {names.Start}, {names.End}.");
+                throw new JsonException(GovernanceMessages.Format("IntervalNoMemberExpected", reader.GetString(), names.Start, names.End));
             }
 
             var name = isStart ? names.Start : names.End;
             if ((isStart ? start : end) is not null)
             {
-                throw new JsonException($"An interval has '{name}' twice.");
+                throw new JsonException(GovernanceMessages.Format("IntervalTwice", name));
             }
 
             reader.Read();
             if (reader.TokenType == JsonTokenType.Null)
             {
-                throw new JsonException($"An interval's '{name}' cannot be null; leave it out for an infinite {name}.");
+                throw new JsonException(GovernanceMessages.Format("IntervalSCannotNullLeaveOut", name, name));
             }
 
             var instant = instants.Read(ref reader, typeof(Instant), options);
@@ -58,7 +59,7 @@ internal sealed class IntervalJsonConverter : JsonConverter<Interval>
 
         if (start is { } s && end is { } e && e < s)
         {
-            throw new JsonException($"An interval's end ({e}) is before its start ({s}).");
+            throw new JsonException(GovernanceMessages.Format("IntervalSEndBeforeStart", e, s));
         }
 
         return new Interval(start, end);

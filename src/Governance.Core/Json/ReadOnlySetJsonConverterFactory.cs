@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Governance.Resources;
 
 namespace Governance.Json;
 
@@ -18,7 +19,7 @@ internal sealed class ReadOnlySetJsonConverterFactory : JsonConverterFactory
         {
             if (reader.TokenType != JsonTokenType.StartArray)
             {
-                throw new JsonException($"Expected a set of {typeof(T).Name} as an array; was {reader.TokenType}.");
+                throw new JsonException(GovernanceMessages.Format("ExpectedSetArrayWas", typeof(T).Name, reader.TokenType));
             }
 
             var element = (JsonConverter<T>)options.GetConverter(typeof(T));
@@ -28,7 +29,7 @@ internal sealed class ReadOnlySetJsonConverterFactory : JsonConverterFactory
                 var item = element.Read(ref reader, typeof(T), options);
                 if (item is null || !set.Add(item))
                 {
-                    throw new JsonException($"The set of {typeof(T).Name} lists '{item}' twice, or a null.");
+                    throw new JsonException(GovernanceMessages.Format("SetListsTwiceNull", typeof(T).Name, item));
                 }
             }
 

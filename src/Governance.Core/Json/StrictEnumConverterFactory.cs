@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Governance.Resources;
 
 namespace Governance.Json;
 
@@ -27,7 +28,7 @@ internal sealed class StrictEnumConverterFactory : JsonConverterFactory
         public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.TokenType == JsonTokenType.String
                 ? FromName(reader.GetString()!)
-                : throw new JsonException($"Expected a name of {typeof(TEnum).Name} ({Expected()}) as a string; was {reader.TokenType}.");
+                : throw new JsonException(GovernanceMessages.Format("ExpectedNameStringWas", typeof(TEnum).Name, Expected(), reader.TokenType));
 
         public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) => writer.WriteStringValue(ToName(value));
 
@@ -55,14 +56,14 @@ internal sealed class StrictEnumConverterFactory : JsonConverterFactory
                 return (TEnum)Enum.ToObject(typeof(TEnum), bits);
             }
 
-            throw new JsonException($"'{text}' is not a name of {typeof(TEnum).Name}; expected {(IsFlags ? "a comma-separated list of " : "one of ")}{Expected()}.");
+            throw new JsonException(GovernanceMessages.Format(IsFlags ? "NotAFlagsEnumName" : "NotAnEnumName", text, typeof(TEnum).Name, Expected()));
         }
 
         private static string ToName(TEnum value) => Written.GetOrAdd(value, static v =>
         {
             var name = v.ToString();
             return name.Length > 0 && (char.IsDigit(name[0]) || name[0] == '-')
-                ? throw new JsonException($"{typeof(TEnum).Name} value {name} is not defined, so it cannot be written.")
+                ? throw new JsonException(GovernanceMessages.Format("ValueDefinedSoCannotWritten", typeof(TEnum).Name, name))
                 : name;
         });
 

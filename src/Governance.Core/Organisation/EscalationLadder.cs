@@ -1,3 +1,5 @@
+using Governance.Resources;
+
 namespace Governance.Organisation;
 
 /// <summary>
@@ -23,20 +25,20 @@ public sealed class EscalationLadder : IEquatable<EscalationLadder>
         if (_levels.Length < 2)
         {
             throw new ArgumentException(
-                $"An escalation ladder needs at least two levels; got {_levels.Length} ({Describe(_levels)}).", nameof(levels));
+                GovernanceMessages.Format("EscalationLadderNeedsLeastTwoLevels", _levels.Length, Describe(_levels)), nameof(levels));
         }
 
         for (var i = 0; i < _levels.Length; i++)
         {
             if (!Enum.IsDefined(_levels[i]))
             {
-                throw new ArgumentException($"Level {(int)_levels[i]} at position {i} is not an organisation level.", nameof(levels));
+                throw new ArgumentException(GovernanceMessages.Format("LevelPositionOrganisationLevel", (int)_levels[i], i), nameof(levels));
             }
 
             if (i > 0 && _levels[i] <= _levels[i - 1])
             {
                 throw new ArgumentException(
-                    $"Escalation levels must go strictly upwards (micro-grid → grid → cooperative → community → sub-district); got {Describe(_levels)}.",
+                    GovernanceMessages.Format("EscalationLevelsMustGoStrictlyUpwards", Describe(_levels)),
                     nameof(levels));
             }
         }

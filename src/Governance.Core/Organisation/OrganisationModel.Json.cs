@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Governance.Json;
 using Governance.People;
+using Governance.Resources;
 using Governance.Validation;
 
 namespace Governance.Organisation;
@@ -35,12 +36,12 @@ public sealed partial class OrganisationModel
         try
         {
             document = JsonSerializer.Deserialize<OrganisationDocument>(json, options ?? GovernanceJson.Options)
-                ?? throw new JsonException("The document is null.", "$", null, null);
+                ?? throw new JsonException(GovernanceMessages.Text("DocumentNull"), "$", null, null);
         }
         catch (Exception e) when (e is JsonException or ArgumentException or NotSupportedException or InvalidOperationException)
         {
             var path = (e as JsonException)?.Path ?? "$";
-            throw new ValidationFailedException("organisation JSON", [new ValidationError(path, e.Message)]);
+            throw new ValidationFailedException(GovernanceMessages.Text("OrganisationJson"), [new ValidationError(path, e.Message)]);
         }
 
         var builder = new OrganisationModelBuilder();
@@ -51,7 +52,7 @@ public sealed partial class OrganisationModel
             {
                 if (items[i] is null)
                 {
-                    nulls.Add(new ValidationError($"$.{name}[{i}]", "is null"));
+                    nulls.Add(new ValidationError($"$.{name}[{i}]", GovernanceMessages.Text("Null")));
                 }
                 else
                 {
@@ -75,7 +76,7 @@ public sealed partial class OrganisationModel
         AddAll(document.DepartmentAssignments, "departmentAssignments", builder.Add);
         if (nulls.Count > 0)
         {
-            throw new ValidationFailedException("organisation JSON", nulls);
+            throw new ValidationFailedException(GovernanceMessages.Text("OrganisationJson"), nulls);
         }
 
         return builder.Build();

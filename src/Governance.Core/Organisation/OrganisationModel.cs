@@ -1,4 +1,5 @@
 using Governance.People;
+using Governance.Resources;
 
 namespace Governance.Organisation;
 
@@ -105,22 +106,22 @@ public sealed partial class OrganisationModel
     /// <summary>The grid with this id.</summary>
     /// <param name="id">The id.</param>
     /// <exception cref="ArgumentException">No grid has this id.</exception>
-    public Grid Grid(Id<Grid> id) => Get(_grids, id, nameof(id), "grid");
+    public Grid Grid(Id<Grid> id) => Get(_grids, id, nameof(id), "NounGrid");
 
     /// <summary>The community with this id.</summary>
     /// <param name="id">The id.</param>
     /// <exception cref="ArgumentException">No community has this id.</exception>
-    public Community Community(Id<Community> id) => Get(_communities, id, nameof(id), "community");
+    public Community Community(Id<Community> id) => Get(_communities, id, nameof(id), "NounCommunity");
 
     /// <summary>The person with this id.</summary>
     /// <param name="id">The id.</param>
     /// <exception cref="ArgumentException">No person has this id.</exception>
-    public Person Person(Id<Person> id) => Get(_people, id, nameof(id), "person");
+    public Person Person(Id<Person> id) => Get(_people, id, nameof(id), "NounPerson");
 
     /// <summary>The building with this id.</summary>
     /// <param name="id">The id.</param>
     /// <exception cref="ArgumentException">No building has this id.</exception>
-    public Building Building(Id<Building> id) => Get(_buildings, id, nameof(id), "building");
+    public Building Building(Id<Building> id) => Get(_buildings, id, nameof(id), "NounBuilding");
 
     /// <summary>Looks up a person without throwing.</summary>
     /// <param name="id">The id.</param>
@@ -135,12 +136,12 @@ public sealed partial class OrganisationModel
     /// <summary>The grid a micro-grid belongs to.</summary>
     /// <param name="microGrid">The micro-grid.</param>
     /// <exception cref="ArgumentException">No micro-grid has this id.</exception>
-    public Grid GridOf(Id<MicroGrid> microGrid) => _grids[Get(_microGrids, microGrid, nameof(microGrid), "micro-grid").GridId];
+    public Grid GridOf(Id<MicroGrid> microGrid) => _grids[Get(_microGrids, microGrid, nameof(microGrid), "NounMicroGrid").GridId];
 
     /// <summary>The micro-grid a building unit is mapped to.</summary>
     /// <param name="unit">The unit.</param>
     /// <exception cref="ArgumentException">No unit has this id.</exception>
-    public MicroGrid MicroGridOf(Id<BuildingUnit> unit) => _microGrids[Get(_units, unit, nameof(unit), "unit").MicroGridId];
+    public MicroGrid MicroGridOf(Id<BuildingUnit> unit) => _microGrids[Get(_units, unit, nameof(unit), "NounUnit").MicroGridId];
 
     /// <summary>The community a grid belongs to.</summary>
     /// <param name="grid">The grid.</param>
@@ -221,6 +222,6 @@ public sealed partial class OrganisationModel
             return value;
         }
 
-        throw new ArgumentException($"The organisation model has no {what} with id '{id}'.", paramName);
+        throw new ArgumentException(GovernanceMessages.Format("OrganisationModelNoId", GovernanceMessages.Text(what), id), paramName);
     }
 }

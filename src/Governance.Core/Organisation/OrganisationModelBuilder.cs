@@ -1,4 +1,5 @@
 using Governance.People;
+using Governance.Resources;
 using Governance.Validation;
 
 namespace Governance.Organisation;
@@ -98,7 +99,7 @@ public sealed class OrganisationModelBuilder
         var errors = Validate();
         if (errors.Count > 0)
         {
-            throw new ValidationFailedException("organisation model", errors);
+            throw new ValidationFailedException(GovernanceMessages.Text("OrganisationModel"), errors);
         }
 
         return new OrganisationModel(
@@ -111,27 +112,27 @@ public sealed class OrganisationModelBuilder
     public IReadOnlyList<ValidationError> Validate()
     {
         var errors = new List<ValidationError>();
-        var subDistricts = Unique(_subDistricts, s => s.Id, "sub-district", "subDistricts", errors);
-        var communities = Unique(_communities, c => c.Id, "community", "communities", errors);
-        var grids = Unique(_grids, g => g.Id, "grid", "grids", errors);
-        var compounds = Unique(_compounds, c => c.Id, "compound", "compounds", errors);
-        var buildings = Unique(_buildings, b => b.Id, "building", "buildings", errors);
-        var units = Unique(_units, u => u.Id, "unit", "units", errors);
-        var people = Unique(_people, p => p.Id, "person", "people", errors);
+        var subDistricts = Unique(_subDistricts, s => s.Id, "NounSubDistrict", "subDistricts", errors);
+        var communities = Unique(_communities, c => c.Id, "NounCommunity", "communities", errors);
+        var grids = Unique(_grids, g => g.Id, "NounGrid", "grids", errors);
+        var compounds = Unique(_compounds, c => c.Id, "NounCompound", "compounds", errors);
+        var buildings = Unique(_buildings, b => b.Id, "NounBuilding", "buildings", errors);
+        var units = Unique(_units, u => u.Id, "NounUnit", "units", errors);
+        var people = Unique(_people, p => p.Id, "NounPerson", "people", errors);
 
         foreach (var c in _communities)
         {
             if (c.Ladder is null)
             {
-                errors.Add(new ValidationError($"communities[{c.Id}]", $"community '{c.Name}' has no escalation ladder"));
+                errors.Add(new ValidationError($"communities[{c.Id}]", GovernanceMessages.Format("CommunityNoEscalationLadder", c.Name)));
             }
 
-            Require(subDistricts, c.SubDistrictId, $"communities[{c.Id}]", $"community '{c.Name}' belongs to sub-district '{c.SubDistrictId}', which is not in the model", errors);
+            Require(subDistricts, c.SubDistrictId, $"communities[{c.Id}]", errors, "CommunityBelongsSubDistrictModel", c.Name, c.SubDistrictId);
         }
 
         foreach (var g in _grids)
         {
-            Require(communities, g.CommunityId, $"grids[{g.Id}]", $"grid '{g.Name}' belongs to community '{g.CommunityId}', which is not in the model", errors);
+            Require(communities, g.CommunityId, $"grids[{g.Id}]", errors, "GridBelongsCommunityModel", g.Name, g.CommunityId);
         }
 
         var microGrids = new Dictionary<Id<MicroGrid>, MicroGrid>();
@@ -140,26 +141,26 @@ public sealed class OrganisationModelBuilder
             if (microGrids.TryGetValue(m.Id, out var earlier))
             {
                 errors.Add(earlier.GridId == m.GridId
-                    ? new ValidationError($"microGrids[{m.Id}]", $"micro-grid '{m.Id}' is added twice")
-                    : new ValidationError($"microGrids[{m.Id}]", $"micro-grid '{m.Id}' is in two grids, '{earlier.GridId}' and '{m.GridId}'; a micro-grid belongs to exactly one grid"));
+                    ? new ValidationError($"microGrids[{m.Id}]", GovernanceMessages.Format("MicroGridAddedTwice", m.Id))
+                    : new ValidationError($"microGrids[{m.Id}]", GovernanceMessages.Format("MicroGridTwoGridsMicroGrid", m.Id, earlier.GridId, m.GridId)));
                 continue;
             }
 
             microGrids.Add(m.Id, m);
-            Require(grids, m.GridId, $"microGrids[{m.Id}]", $"micro-grid '{m.Name}' belongs to grid '{m.GridId}', which is not in the model", errors);
+            Require(grids, m.GridId, $"microGrids[{m.Id}]", errors, "MicroGridBelongsGridModel", m.Name, m.GridId);
         }
 
         foreach (var c in _compounds)
         {
-            Require(communities, c.CommunityId, $"compounds[{c.Id}]", $"compound '{c.Name}' belongs to community '{c.CommunityId}', which is not in the model", errors);
+            Require(communities, c.CommunityId, $"compounds[{c.Id}]", errors, "CompoundBelongsCommunityModel", c.Name, c.CommunityId);
         }
 
         foreach (var b in _buildings)
         {
-            Require(communities, b.CommunityId, $"buildings[{b.Id}]", $"building '{b.Name}' belongs to community '{b.CommunityId}', which is not in the model", errors);
+            Require(communities, b.CommunityId, $"buildings[{b.Id}]", errors, "BuildingBelongsCommunityModel", b.Name, b.CommunityId);
             if (b.CompoundId is { } compound)
             {
-                Require(compounds, compound, $"buildings[{b.Id}]", $"building '{b.Name}' stands in compound '{compound}', which is not in the model", errors);
+                Require(compounds, compound, $"buildings[{b.Id}]", errors, "BuildingStandsCompoundModel", b.Name, compound);
             }
         }
 
@@ -171,22 +172,22 @@ public sealed class OrganisationModelBuilder
             var path = $"units[{u.Id}]";
             if (u.Number < 1)
             {
-                errors.Add(new ValidationError(path, $"unit number is {u.Number}; expected 1 or more"));
+                errors.Add(new ValidationError(path, GovernanceMessages.Format("UnitNumberExpectedMore", u.Number)));
             }
 
             if (!unitNumbers.Add((u.BuildingId, u.Number)))
             {
-                errors.Add(new ValidationError(path, $"building '{u.BuildingId}' has two units numbered {u.Number}"));
+                errors.Add(new ValidationError(path, GovernanceMessages.Format("BuildingTwoUnitsNumbered", u.BuildingId, u.Number)));
             }
 
-            var buildingKnown = Require(buildings, u.BuildingId, path, $"unit belongs to building '{u.BuildingId}', which is not in the model", errors);
+            var buildingKnown = Require(buildings, u.BuildingId, path, errors, "UnitBelongsBuildingModel", u.BuildingId);
             if (!microGrids.TryGetValue(u.MicroGridId, out var micro))
             {
-                errors.Add(new ValidationError(path, $"unit {u.Number} of building '{u.BuildingId}' has no micro-grid: '{u.MicroGridId}' is not in the model"));
+                errors.Add(new ValidationError(path, GovernanceMessages.Format("UnitBuildingNoMicroGridModel", u.Number, u.BuildingId, u.MicroGridId)));
             }
             else if (buildingKnown && grids.TryGetValue(micro.GridId, out var grid) && grid.CommunityId != buildings[u.BuildingId].CommunityId)
             {
-                errors.Add(new ValidationError(path, $"unit is in community '{buildings[u.BuildingId].CommunityId}' but its micro-grid '{micro.Id}' is in community '{grid.CommunityId}'"));
+                errors.Add(new ValidationError(path, GovernanceMessages.Format("UnitCommunityButMicroGridCommunity", buildings[u.BuildingId].CommunityId, micro.Id, grid.CommunityId)));
             }
         }
 
@@ -194,7 +195,7 @@ public sealed class OrganisationModelBuilder
         {
             if (!buildingsWithUnits.Contains(b.Id))
             {
-                errors.Add(new ValidationError($"buildings[{b.Id}]", $"building '{b.Name}' has no units; every building needs at least one unit mapped to a micro-grid"));
+                errors.Add(new ValidationError($"buildings[{b.Id}]", GovernanceMessages.Format("BuildingNoUnitsEveryBuildingNeeds", b.Name)));
             }
         }
 
@@ -202,10 +203,10 @@ public sealed class OrganisationModelBuilder
         {
             var path = $"gridAssignments[{a.PersonId}→{a.GridId}]";
             CheckPerson(people, a.PersonId, a.Role, path, errors);
-            Require(grids, a.GridId, path, $"assignment of '{a.PersonId}' as {a.Role} to grid '{a.GridId}', which is not in the model", errors);
+            Require(grids, a.GridId, path, errors, "AssignmentGridModel", a.PersonId, a.Role, a.GridId);
             if (a.Role is not (Role.GridWorker or Role.GridLeader or Role.GridAssistant or Role.PartTimeGridWorker))
             {
-                errors.Add(new ValidationError(path, $"role {a.Role} cannot be assigned to a grid; expected GridWorker, GridLeader, GridAssistant or PartTimeGridWorker"));
+                errors.Add(new ValidationError(path, GovernanceMessages.Format("RoleCannotAssignedGridExpectedGridWorker", a.Role)));
             }
         }
 
@@ -214,10 +215,10 @@ public sealed class OrganisationModelBuilder
         {
             var path = $"buildingHeads[{a.BuildingId}]";
             CheckPerson(people, a.PersonId, Role.BuildingHead, path, errors);
-            Require(buildings, a.BuildingId, path, $"'{a.PersonId}' is building head of building '{a.BuildingId}', which is not in the model", errors);
+            Require(buildings, a.BuildingId, path, errors, "BuildingHeadBuildingModel", a.PersonId, a.BuildingId);
             if (!headed.Add(a.BuildingId))
             {
-                errors.Add(new ValidationError(path, $"building '{a.BuildingId}' has more than one building head; expected one per building"));
+                errors.Add(new ValidationError(path, GovernanceMessages.Format("BuildingMoreThanOneBuildingHead", a.BuildingId)));
             }
         }
 
@@ -225,7 +226,7 @@ public sealed class OrganisationModelBuilder
         {
             var path = $"stewards[{a.PersonId}→{a.CompoundId}]";
             CheckPerson(people, a.PersonId, Role.PropertySteward, path, errors);
-            Require(compounds, a.CompoundId, path, $"'{a.PersonId}' is steward of compound '{a.CompoundId}', which is not in the model", errors);
+            Require(compounds, a.CompoundId, path, errors, "StewardCompoundModel", a.PersonId, a.CompoundId);
         }
 
         var microAssigned = new HashSet<MicroGridAssignment>();
@@ -233,15 +234,15 @@ public sealed class OrganisationModelBuilder
         {
             var path = $"microGridAssignments[{a.PersonId}→{a.MicroGridId}]";
             CheckPerson(people, a.PersonId, a.Role, path, errors);
-            Require(microGrids, a.MicroGridId, path, $"assignment of '{a.PersonId}' as {a.Role} to micro-grid '{a.MicroGridId}', which is not in the model", errors);
+            Require(microGrids, a.MicroGridId, path, errors, "AssignmentMicroGridModel", a.PersonId, a.Role, a.MicroGridId);
             if (a.Role is not (Role.BuildingHead or Role.PartyMemberVolunteer or Role.ResidentRepresentative or Role.ResidentGroupLeader))
             {
-                errors.Add(new ValidationError(path, $"role {a.Role} cannot be assigned to a micro-grid; expected BuildingHead, PartyMemberVolunteer, ResidentRepresentative or ResidentGroupLeader"));
+                errors.Add(new ValidationError(path, GovernanceMessages.Format("RoleCannotAssignedMicroGridExpected", a.Role)));
             }
 
             if (!microAssigned.Add(a))
             {
-                errors.Add(new ValidationError(path, $"'{a.PersonId}' is assigned to micro-grid '{a.MicroGridId}' as {a.Role} twice"));
+                errors.Add(new ValidationError(path, GovernanceMessages.Format("AssignedMicroGridTwice", a.PersonId, a.MicroGridId, a.Role)));
             }
         }
 
@@ -252,11 +253,11 @@ public sealed class OrganisationModelBuilder
             CheckPerson(people, a.PersonId, Role.DepartmentLiaison, path, errors);
             if (string.IsNullOrWhiteSpace(a.DepartmentCode))
             {
-                errors.Add(new ValidationError(path, "the department code is empty"));
+                errors.Add(new ValidationError(path, GovernanceMessages.Text("DepartmentCodeEmpty")));
             }
             else if (!liaisons.Add(a))
             {
-                errors.Add(new ValidationError(path, $"'{a.PersonId}' is liaison of department '{a.DepartmentCode}' twice"));
+                errors.Add(new ValidationError(path, GovernanceMessages.Format("LiaisonDepartmentTwice", a.PersonId, a.DepartmentCode)));
             }
         }
 
@@ -267,15 +268,15 @@ public sealed class OrganisationModelBuilder
     {
         if (!people.TryGetValue(id, out var person))
         {
-            errors.Add(new ValidationError(path, $"person '{id}' is not in the model"));
+            errors.Add(new ValidationError(path, GovernanceMessages.Format("PersonModel", id)));
         }
         else if (!person.HasRole(role))
         {
-            errors.Add(new ValidationError(path, $"person '{id}' ({person.Name}) is assigned as {role} but does not hold that role (holds {string.Join(", ", person.Roles)})"));
+            errors.Add(new ValidationError(path, GovernanceMessages.Format("PersonAssignedButDoesHoldRole", id, person.Name, role, string.Join(", ", person.Roles))));
         }
     }
 
-    private static bool Require<TKey, T>(Dictionary<TKey, T> known, TKey id, string path, string message, List<ValidationError> errors)
+    private static bool Require<TKey, T>(Dictionary<TKey, T> known, TKey id, string path, List<ValidationError> errors, string key, params ReadOnlySpan<object?> args)
         where TKey : notnull
     {
         if (known.ContainsKey(id))
@@ -283,7 +284,7 @@ public sealed class OrganisationModelBuilder
             return true;
         }
 
-        errors.Add(new ValidationError(path, message));
+        errors.Add(new ValidationError(path, GovernanceMessages.Format(key, args)));
         return false;
     }
 
@@ -295,7 +296,7 @@ public sealed class OrganisationModelBuilder
         {
             if (!map.TryAdd(key(item), item))
             {
-                errors.Add(new ValidationError($"{collection}[{key(item)}]", $"duplicate {what} id '{key(item)}'"));
+                errors.Add(new ValidationError($"{collection}[{key(item)}]", GovernanceMessages.Format("DuplicateId", GovernanceMessages.Text(what), key(item))));
             }
         }
 

@@ -1,3 +1,5 @@
+using Governance.Resources;
+
 namespace Governance.People;
 
 /// <summary>人员 — a person known to the community, with the roles they hold.</summary>
@@ -15,7 +17,7 @@ public sealed record Person
     {
         if (id.Value is null)
         {
-            throw new ArgumentException($"A person needs an id; the default (empty) id was given for '{name}'.", nameof(id));
+            throw new ArgumentException(GovernanceMessages.Format("PersonNeedsIdDefaultEmptyId", name), nameof(id));
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -23,14 +25,14 @@ public sealed record Person
         var set = roles.ToHashSet();
         if (set.Count == 0)
         {
-            throw new ArgumentException($"Person '{id}' ({name}) must hold at least one role.", nameof(roles));
+            throw new ArgumentException(GovernanceMessages.Format("PersonMustHoldLeastOneRole", id, name), nameof(roles));
         }
 
         foreach (var role in set)
         {
             if (!Enum.IsDefined(role))
             {
-                throw new ArgumentException($"Person '{id}' ({name}) is given role {(int)role}, which is not a role.", nameof(roles));
+                throw new ArgumentException(GovernanceMessages.Format("PersonGivenRoleRole", id, name, (int)role), nameof(roles));
             }
         }
 

@@ -1,21 +1,13 @@
-using System.Globalization;
-using System.Resources;
-
 namespace Governance.Resources;
 
-/// <summary>
-/// The refusal and validation messages, from resources: English (the neutral resources) and zh-CN (a satellite assembly),
-/// chosen by <see cref="CultureInfo.CurrentUICulture"/>. Values in a message are formatted with the invariant culture, so
-/// a date or number reads the same in every language.
-/// </summary>
+/// <summary>Core's refusal and validation messages (see <see cref="MessageCatalog"/>); the other packages keep their own.</summary>
 internal static class GovernanceMessages
 {
-    private static readonly ResourceManager Resources = new("Governance.Resources.Messages", typeof(GovernanceMessages).Assembly);
+    private static readonly MessageCatalog Catalog = new("Governance.Resources.Messages", typeof(GovernanceMessages).Assembly);
 
     /// <summary>The message <paramref name="key"/> in the current UI culture, with <paramref name="args"/> filled in.</summary>
-    public static string Format(string key, params object?[] args) =>
-        string.Format(CultureInfo.InvariantCulture, Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key, args);
+    public static string Format(string key, params ReadOnlySpan<object?> args) => Catalog.Format(key, args);
 
     /// <summary>The text <paramref name="key"/> in the current UI culture.</summary>
-    public static string Text(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+    public static string Text(string key) => Catalog.Text(key);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Governance.Resources;
 using NodaTime.Text;
 
 namespace Governance.Validation;
@@ -27,13 +28,13 @@ internal sealed class JsonReading
         }
         catch (JsonException e)
         {
-            failure = new ValidationFailedException(subject, [new ValidationError($"{e.Path ?? "$"} (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})", "not valid JSON: " + e.Message)]);
+            failure = new ValidationFailedException(subject, [new ValidationError($"{e.Path ?? "$"} (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})", GovernanceMessages.Text("ValidJSON") + e.Message)]);
             return null;
         }
         catch (ArgumentException e)
         {
             // The text itself is not valid UTF-16 (a lone surrogate), so it cannot be read as JSON at all.
-            failure = new ValidationFailedException(subject, [new ValidationError("$", "not valid text: " + e.Message)]);
+            failure = new ValidationFailedException(subject, [new ValidationError("$", GovernanceMessages.Text("ValidText") + e.Message)]);
             return null;
         }
     }
@@ -50,7 +51,7 @@ internal sealed class JsonReading
         {
             if (System.Array.IndexOf(names, property.Name) < 0)
             {
-                Error($"{path}.{property.Name}", $"is not a member here; expected one of {string.Join(", ", names)}");
+                Error($"{path}.{property.Name}", GovernanceMessages.Format("MemberHereExpectedOne", string.Join(", ", names)));
             }
         }
     }
@@ -64,7 +65,7 @@ internal sealed class JsonReading
         }
         catch (InvalidOperationException)
         {
-            Error(path, "contains an invalid UTF-16 sequence (a lone surrogate)");
+            Error(path, GovernanceMessages.Text("ContainsInvalidUTFSequenceLoneSurrogate"));
             return null;
         }
     }
@@ -76,7 +77,7 @@ internal sealed class JsonReading
             return true;
         }
 
-        Error(path, $"expected an object, found {Describe(e)}");
+        Error(path, GovernanceMessages.Format("ExpectedObjectFound", Describe(e)));
         return false;
     }
 
@@ -89,7 +90,7 @@ internal sealed class JsonReading
 
         if (required)
         {
-            Error($"{path}.{name}", "is required");
+            Error($"{path}.{name}", GovernanceMessages.Text("Required"));
         }
 
         return null;
@@ -105,7 +106,7 @@ internal sealed class JsonReading
 
         if (array.ValueKind != JsonValueKind.Array)
         {
-            Error($"{path}.{name}", $"expected an array, found {Describe(array)}");
+            Error($"{path}.{name}", GovernanceMessages.Format("ExpectedArrayFound", Describe(array)));
             yield break;
         }
 
@@ -126,7 +127,7 @@ internal sealed class JsonReading
 
         if (v.ValueKind != JsonValueKind.String)
         {
-            Error($"{path}.{name}", $"expected a non-empty string, found {Describe(v)}");
+            Error($"{path}.{name}", GovernanceMessages.Format("ExpectedNonEmptyStringFound", Describe(v)));
             return null;
         }
 
@@ -138,7 +139,7 @@ internal sealed class JsonReading
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            Error($"{path}.{name}", "expected a non-empty string, found an empty one");
+            Error($"{path}.{name}", GovernanceMessages.Text("ExpectedNonEmptyStringFoundEmpty"));
             return null;
         }
 
@@ -155,7 +156,7 @@ internal sealed class JsonReading
 
         if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var n) || n < min || n > max)
         {
-            Error($"{path}.{name}", $"expected a whole number from {min} to {max}, found {Describe(v)}");
+            Error($"{path}.{name}", GovernanceMessages.Format("ExpectedWholeNumberFound", min, max, Describe(v)));
             return null;
         }
 
@@ -173,7 +174,7 @@ internal sealed class JsonReading
         var result = LocalDatePattern.Iso.Parse(text);
         if (!result.Success)
         {
-            Error($"{path}.{name}", $"'{text}' is not a date; expected yyyy-MM-dd, e.g. 2026-02-14");
+            Error($"{path}.{name}", GovernanceMessages.Format("DateExpectedYyyyMMDdE", text));
             return null;
         }
 
@@ -191,7 +192,7 @@ internal sealed class JsonReading
         var result = DurationPattern.Roundtrip.Parse(text);
         if (!result.Success || result.Value < NodaTime.Duration.Zero)
         {
-            Error($"{path}.{name}", $"'{text}' is not a non-negative duration; expected d:hh:mm:ss, e.g. 0:01:00:00 for one hour");
+            Error($"{path}.{name}", GovernanceMessages.Format("NonNegativeDurationExpectedDHh", text));
             return null;
         }
 
@@ -218,19 +219,17 @@ internal sealed class JsonReading
             }
         }
 
-        Error(path, $"'{text}' is not one of {string.Join(", ", names)}");
+        Error(path, GovernanceMessages.Format("One", text, string.Join(", ", names)));
         return null;
     }
 
     public static string Describe(JsonElement e) => e.ValueKind switch
     {
-        JsonValueKind.String => $"the string {e.GetRawText()}",
-        JsonValueKind.Number => $"the number {e.GetRawText()}",
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.True or JsonValueKind.False => $"the value {e.GetRawText()}",
+        JsonValueKind.String => GovernanceMessages.Format("String", e.GetRawText()),
+        JsonValueKind.Number => GovernanceMessages.Format("Number", e.GetRawText()),
+        JsonValueKind.Object => GovernanceMessages.Text("Object"),
+        JsonValueKind.Array => GovernanceMessages.Text("Array"),
+        JsonValueKind.True or JsonValueKind.False => GovernanceMessages.Format("Value", e.GetRawText()),
         _ => "null",
     };
-
-    public static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,5 @@
+using Governance.Resources;
+
 namespace Governance.Validation;
 
 /// <summary>
@@ -32,7 +34,7 @@ public sealed class ValidationFailedException : ArgumentException
         ArgumentNullException.ThrowIfNull(errors);
         if (errors.Count == 0)
         {
-            throw new ArgumentException("A validation failure needs at least one error.", nameof(errors));
+            throw new ArgumentException(GovernanceMessages.Text("ValidationFailureNeedsLeastOneError"), nameof(errors));
         }
 
         return Resources.GovernanceMessages.Format("ValidationFailed", subject, errors.Count)

@@ -1,4 +1,5 @@
 using Governance.Cases;
+using Governance.Resources;
 
 namespace Governance.EntityFrameworkCore.Cases;
 
@@ -14,8 +15,8 @@ public sealed class CaseConcurrencyException : GovernanceException
     /// <param name="actualVersion">The version stored; null if the case is not stored at all.</param>
     public CaseConcurrencyException(Id<Case> caseId, int expectedVersion, int? actualVersion)
         : base(RefusalReason.Conflict, actualVersion is null
-            ? $"Case '{caseId}' is not stored, so nothing can be appended to it at version {expectedVersion}."
-            : $"Case '{caseId}' was changed by another writer: it is stored at version {actualVersion}, and this append expected version {expectedVersion}. Nothing was written; reload the case and retry.")
+            ? StoreMessages.Format("CaseStoredSoNothingCanAppended", caseId, expectedVersion)
+            : StoreMessages.Format("CaseWasChangedAnotherWriterStored", caseId, actualVersion, expectedVersion))
     {
         CaseId = caseId;
         ExpectedVersion = expectedVersion;

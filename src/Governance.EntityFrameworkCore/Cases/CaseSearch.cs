@@ -1,5 +1,6 @@
 using Ardalis.Specification;
 using Governance.Cases;
+using Governance.Resources;
 
 namespace Governance.EntityFrameworkCore.Cases;
 
@@ -24,7 +25,7 @@ public sealed class CaseSearch : Specification<CaseRow>
     {
         if (registeredFrom is { } f && registeredBefore is { } b && b < f)
         {
-            throw new ArgumentException($"The period ends ({b}) before it starts ({f}).", nameof(registeredBefore));
+            throw new ArgumentException(StoreMessages.Format("PeriodEndsBeforeStarts", b, f), nameof(registeredBefore));
         }
 
         if (open is { } isOpen)
@@ -46,7 +47,7 @@ public sealed class CaseSearch : Specification<CaseRow>
 
         if (grid is { } g)
         {
-            var gridId = g.Value ?? throw new ArgumentException("Expected a grid id, not the default.", nameof(grid));
+            var gridId = g.Value ?? throw new ArgumentException(StoreMessages.Text("ExpectedGridIdDefault"), nameof(grid));
             Query.Where(c => c.GridId == gridId);
         }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Ardalis.Specification;
 using Governance.Cases;
 using Governance.Json;
+using Governance.Resources;
 using Governance.Sla;
 using Microsoft.EntityFrameworkCore;
 
@@ -113,9 +114,9 @@ public sealed class CaseStore<TContext>(IDbContextFactory<TContext> contexts, Ca
             .Where(h => h.CaseId == key).OrderBy(h => h.Sequence).Select(h => h.Entry)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var registration = JsonSerializer.Deserialize<CaseRegistration>(row.Registration, Json)
-            ?? throw new JsonException($"The stored registration of case '{id}' is null.");
+            ?? throw new JsonException(StoreMessages.Format("StoredRegistrationCaseNull", id));
         var history = entries.Select(e => JsonSerializer.Deserialize<CaseHistoryEntry>(e, Json)
-            ?? throw new JsonException($"A stored history entry of case '{id}' is null."));
+            ?? throw new JsonException(StoreMessages.Format("StoredHistoryEntryCaseNull", id)));
         return _workflow.Restore(registration, history);
     }
 
@@ -149,9 +150,9 @@ public sealed class CaseStore<TContext>(IDbContextFactory<TContext> contexts, Ca
         foreach (var row in rows)
         {
             var registration = JsonSerializer.Deserialize<CaseRegistration>(row.Registration, Json)
-                ?? throw new JsonException($"The stored registration of case '{row.Id}' is null.");
+                ?? throw new JsonException(StoreMessages.Format("StoredRegistrationCaseNull", row.Id));
             cases.Add(_workflow.Restore(registration, entries[row.Id].Select(e => JsonSerializer.Deserialize<CaseHistoryEntry>(e, Json)
-                ?? throw new JsonException($"A stored history entry of case '{row.Id}' is null."))));
+                ?? throw new JsonException(StoreMessages.Format("StoredHistoryEntryCaseNull", row.Id)))));
         }
 
         return cases;

@@ -1,5 +1,6 @@
 using Ardalis.Specification;
 using Governance.Cases;
+using Governance.Resources;
 
 namespace Governance.EntityFrameworkCore.Cases;
 
@@ -18,7 +19,7 @@ public sealed class CasesOfCategoryInPeriod : Specification<CaseRow>
         ArgumentNullException.ThrowIfNull(category);
         if (!period.HasStart || !period.HasEnd)
         {
-            throw new ArgumentException("Expected a period with a start and an end.", nameof(period));
+            throw new ArgumentException(StoreMessages.Text("ExpectedPeriodStartEnd"), nameof(period));
         }
 
         var (code, start, end) = (category.Code, period.Start, period.End);

@@ -1,5 +1,6 @@
 using Ardalis.Specification;
 using Governance.Organisation;
+using Governance.Resources;
 
 namespace Governance.EntityFrameworkCore.Cases;
 
@@ -13,7 +14,7 @@ public sealed class OpenCasesOfGrid : Specification<CaseRow>
     /// <exception cref="ArgumentOutOfRangeException">The page is out of range.</exception>
     public OpenCasesOfGrid(Id<Grid> grid, int skip = 0, int take = 100)
     {
-        var code = grid.Value ?? throw new ArgumentException("Expected a grid id; was the default (empty) id.", nameof(grid));
+        var code = grid.Value ?? throw new ArgumentException(StoreMessages.Text("ExpectedGridIdWasDefaultEmpty"), nameof(grid));
         Query.Where(c => c.GridId == code && c.ClosedAt == null)
             .OrderBy(c => c.RegisteredAt).ThenBy(c => c.Id);
         Page.Apply(Query, skip, take);

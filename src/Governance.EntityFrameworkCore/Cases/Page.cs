@@ -1,4 +1,5 @@
 using Ardalis.Specification;
+using Governance.Resources;
 
 namespace Governance.EntityFrameworkCore.Cases;
 
@@ -12,7 +13,7 @@ internal static class Page
         ArgumentOutOfRangeException.ThrowIfNegative(skip);
         if (take is < 1 or > MaxTake)
         {
-            throw new ArgumentOutOfRangeException(nameof(take), take, $"Expected a page of 1 to {MaxTake} rows.");
+            throw new ArgumentOutOfRangeException(nameof(take), take, StoreMessages.Format("ExpectedPageRows", MaxTake));
         }
 
         query.Skip(skip).Take(take);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Governance.Organisation;
+using Governance.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.EntityFrameworkCore.Organisation;
@@ -35,7 +36,7 @@ public sealed class OrganisationVersionStore<TContext>(IDbContextFactory<TContex
         {
             throw new OrganisationVersionRefusedException(
                 "organisation.not-after-latest",
-                $"An organisation version must hold from after the latest one (version {latest.Version}, from {latest.EffectiveFrom}); {effectiveFrom} is not. Stored history is not rewritten.");
+                StoreMessages.Format("OrganisationVersionMustHoldAfterLatest", latest.Version, latest.EffectiveFrom, effectiveFrom));
         }
 
         var version = (latest?.Version ?? 0) + 1;
@@ -48,7 +49,7 @@ public sealed class OrganisationVersionStore<TContext>(IDbContextFactory<TContex
         {
             throw new OrganisationVersionRefusedException(
                 "organisation.concurrent-version",
-                $"Another writer stored organisation version {version} (or one from {effectiveFrom}) first; reload the versions and retry: {e.InnerException?.Message ?? e.Message}");
+                StoreMessages.Format("AnotherWriterStoredOrganisationVersionOne", version, effectiveFrom, e.InnerException?.Message ?? e.Message));
         }
 
         _models.TryAdd(version, model);

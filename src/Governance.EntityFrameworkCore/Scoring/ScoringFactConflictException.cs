@@ -1,3 +1,5 @@
+using Governance.Resources;
+
 namespace Governance.EntityFrameworkCore.Scoring;
 
 /// <summary>计分事实冲突 — a fact id is stored already with other content; nothing of the batch was written.</summary>
@@ -6,7 +8,7 @@ public sealed class ScoringFactConflictException : GovernanceException
     /// <summary>Creates the exception.</summary>
     /// <param name="factId">The fact id.</param>
     public ScoringFactConflictException(string factId)
-        : base(RefusalReason.Conflict, $"Scoring fact '{factId}' is stored already with other content; a repeat must send the same fact, and a correction needs a new id.")
+        : base(RefusalReason.Conflict, StoreMessages.Format("ScoringFactStoredAlreadyOtherContent", factId))
     {
         FactId = factId;
     }

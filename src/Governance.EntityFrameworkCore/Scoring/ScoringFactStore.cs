@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Governance.Json;
 using Governance.People;
+using Governance.Resources;
 using Governance.Scoring.Facts;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +33,7 @@ public sealed class ScoringFactStore<TContext>(IDbContextFactory<TContext> conte
         {
             if (fact is null || string.IsNullOrWhiteSpace(fact.Id) || fact.Person.Value is null || string.IsNullOrWhiteSpace(fact.Kind))
             {
-                throw new ArgumentException("Every scoring fact needs an id, a person and a kind.", nameof(facts));
+                throw new ArgumentException(StoreMessages.Text("EveryScoringFactNeedsIdPerson"), nameof(facts));
             }
 
             var row = new ScoringFactRow { Id = fact.Id, Person = fact.Person.Value, Date = fact.Date, Kind = fact.Kind, Fact = JsonSerializer.Serialize(fact, Json) };
@@ -90,6 +91,6 @@ public sealed class ScoringFactStore<TContext>(IDbContextFactory<TContext> conte
         }
 
         var rows = await query.OrderBy(r => r.Id).Select(r => r.Fact).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Select(json => JsonSerializer.Deserialize<ScoringFact>(json, Json) ?? throw new JsonException("A stored scoring fact is null.")).ToList();
+        return rows.Select(json => JsonSerializer.Deserialize<ScoringFact>(json, Json) ?? throw new JsonException(StoreMessages.Text("StoredScoringFactNull"))).ToList();
     }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Governance.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.EntityFrameworkCore.Storage;
@@ -52,7 +53,7 @@ public static class GovernanceDatabase
             }
             catch (DbException e)
             {
-                throw new GovernanceSchemaException($"The Governance schema could not be created or upgraded (the migration was rolled back): {e.Message}", null);
+                throw new GovernanceSchemaException(StoreMessages.Format("GovernanceSchemaCouldCreatedUpgradedMigration", e.Message), null);
             }
         }
         finally
@@ -83,20 +84,20 @@ public static class GovernanceDatabase
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new GovernanceSchemaException($"The database has no Governance schema version (table gov_schema is missing or foreign): {e.Message}", null);
+            throw new GovernanceSchemaException(StoreMessages.Format("DatabaseNoGovernanceSchemaVersionTable", e.Message), null);
         }
 
         if (found is null)
         {
-            throw new GovernanceSchemaException("The database's gov_schema table has no 'governance' row: it was not created by this library.", null);
+            throw new GovernanceSchemaException(StoreMessages.Text("DatabaseSGovSchemaTableNo"), null);
         }
 
         if (found != SchemaVersion)
         {
             throw new GovernanceSchemaException(
                 found > SchemaVersion
-                    ? $"The database holds Governance schema version {found}, written by a newer version of the package; this one reads version {SchemaVersion}."
-                    : $"The database holds Governance schema version {found}; this package reads version {SchemaVersion}: upgrade it first (MigrateAsync).",
+                    ? StoreMessages.Format("DatabaseHoldsGovernanceSchemaVersionWritten", found, SchemaVersion)
+                    : StoreMessages.Format("DatabaseHoldsGovernanceSchemaVersionPackage", found, SchemaVersion),
                 found);
         }
 
@@ -113,7 +114,7 @@ public static class GovernanceDatabase
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new GovernanceSchemaException($"The database's Governance tables do not match schema version {SchemaVersion}: {e.Message}", found);
+            throw new GovernanceSchemaException(StoreMessages.Format("DatabaseSGovernanceTablesDoMatch", SchemaVersion, e.Message), found);
         }
     }
 
@@ -137,7 +138,7 @@ public static class GovernanceDatabase
         if (unknown.Count > 0)
         {
             throw new GovernanceSchemaException(
-                $"The database holds migrations this package does not know ({string.Join(", ", unknown)}): it was written by a newer version of the package, or by another application; this one writes schema version {SchemaVersion}.",
+                StoreMessages.Format("DatabaseHoldsMigrationsPackageDoesKnow", string.Join(", ", unknown), SchemaVersion),
                 await TryReadVersionAsync(context, cancellationToken).ConfigureAwait(false));
         }
 
@@ -147,7 +148,7 @@ public static class GovernanceDatabase
             && (await AppliedAsync(context, cancellationToken).ConfigureAwait(false)).Count == 0)
         {
             throw new GovernanceSchemaException(
-                $"The database holds Governance tables (schema version {found}) that were not created by this package's migrations; they are not upgraded in place.", found);
+                StoreMessages.Format("DatabaseHoldsGovernanceTablesSchemaVersion", found), found);
         }
     }
 
@@ -159,7 +160,7 @@ public static class GovernanceDatabase
         }
         catch (Exception e) when (e is DbException or InvalidOperationException)
         {
-            throw new GovernanceSchemaException($"The database's migration history cannot be read: {e.Message}", null);
+            throw new GovernanceSchemaException(StoreMessages.Format("DatabaseSMigrationHistoryCannotRead", e.Message), null);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Governance.Json;
 using Governance.People;
+using Governance.Resources;
 using Governance.TimeBank;
 using Microsoft.EntityFrameworkCore;
 
@@ -64,7 +65,7 @@ public sealed class GroupCommitJournal<TContext> : ITimeBankWriteAhead, IAsyncDi
     {
         if (_writer is not null)
         {
-            throw new InvalidOperationException("This journal was restored already; one journal serves one ledger.");
+            throw new InvalidOperationException(StoreMessages.Text("JournalWasRestoredAlreadyOneJournal"));
         }
 
         var (ledger, last, epoch) = await TimeBankJournalReader.RestoreAsync(_contexts, policy, clock, this, cancellationToken).ConfigureAwait(false);
@@ -83,7 +84,7 @@ public sealed class GroupCommitJournal<TContext> : ITimeBankWriteAhead, IAsyncDi
     /// <exception cref="TimeBankWriterLostException">Another writer took the journal over; the request was not stored.</exception>
     public async Task<TimeBankTransaction> ExecuteAsync(TimeBankRequest request, CancellationToken cancellationToken = default)
     {
-        var ledger = _ledger ?? throw new InvalidOperationException("Restore the journal first (RestoreAsync).");
+        var ledger = _ledger ?? throw new InvalidOperationException(StoreMessages.Text("RestoreJournalFirstRestoreAsync"));
         var transaction = ledger.Execute(request);
         await DurableAsync(cancellationToken).ConfigureAwait(false);
         return transaction;
@@ -102,7 +103,7 @@ public sealed class GroupCommitJournal<TContext> : ITimeBankWriteAhead, IAsyncDi
     {
         if (_writer is null)
         {
-            throw new InvalidOperationException("Restore the journal first (RestoreAsync).");
+            throw new InvalidOperationException(StoreMessages.Text("RestoreJournalFirstRestoreAsync"));
         }
 
         if (Failure is not null)
@@ -186,13 +187,13 @@ public sealed class GroupCommitJournal<TContext> : ITimeBankWriteAhead, IAsyncDi
 
         if (Failure is not null)
         {
-            throw new InvalidOperationException("The time-bank journal stopped accepting after a commit failed; restart from the journal.", Failure);
+            throw new InvalidOperationException(StoreMessages.Text("TimeBankJournalStoppedAcceptingAfter"), Failure);
         }
     }
 
     private static Exception NotAcknowledged(Exception e) => e is TimeBankWriterLostException lost
         ? new TimeBankWriterLostException(lost.Epoch, lost.CurrentEpoch, lost.CurrentHolder)
-        : new InvalidOperationException("The time-bank journal could not commit; the request was not acknowledged.", e);
+        : new InvalidOperationException(StoreMessages.Text("TimeBankJournalCouldCommitRequest"), e);
 
     private async Task WriteLoopAsync()
     {

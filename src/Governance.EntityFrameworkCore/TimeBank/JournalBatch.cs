@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using Governance.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -21,7 +22,7 @@ internal static class JournalBatch
     {
         await using var db = await contexts.CreateDbContextAsync().ConfigureAwait(false);
         var entity = db.Model.FindEntityType(typeof(TimeBankJournalRow))
-            ?? throw new InvalidOperationException($"The context {typeof(TContext).Name} has no time-bank journal; call modelBuilder.UseGovernance().");
+            ?? throw new InvalidOperationException(StoreMessages.Format("ContextNoTimeBankJournalCall", typeof(TContext).Name));
         var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
         string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
@@ -99,7 +100,7 @@ internal static class JournalBatch
             {
                 // The fence updated nothing: this writer lost the journal. Disposing the transaction rolls the rows back.
                 await TimeBankWriter.FenceAsync(db, epoch, CancellationToken.None).ConfigureAwait(false);
-                throw new InvalidOperationException($"The journal batch wrote {affected} rows where {count + 1} were expected.");
+                throw new InvalidOperationException(StoreMessages.Format("JournalBatchWroteRowsWhereWere", affected, count + 1));
             }
         }
 

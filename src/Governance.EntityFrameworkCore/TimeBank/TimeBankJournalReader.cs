@@ -1,6 +1,7 @@
 using System.Data;
 using System.Text.Json;
 using Governance.Json;
+using Governance.Resources;
 using Governance.TimeBank;
 using Governance.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,6 @@ internal static class TimeBankJournalReader
     public const string AccountKind = "account";
     public const string RelationKind = "relation";
     public const string TransactionKind = "transaction";
-    private const string What = "time-bank journal";
     private static readonly JsonSerializerOptions Json = GovernanceJson.Options;
 
     /// <summary>How many records one parser takes at a time (tests lower it to exercise many chunks).</summary>
@@ -52,7 +52,7 @@ internal static class TimeBankJournalReader
                 var sequence = reader.GetInt64(0);
                 if (sequence != ++expected)
                 {
-                    gap = Refused(expected, $"the journal has a gap: record {expected} is missing (the next is {sequence}).");
+                    gap = Refused(expected, StoreMessages.Format("JournalGapRecordMissingNext", expected, sequence));
                     break;
                 }
 
@@ -98,7 +98,7 @@ internal static class TimeBankJournalReader
     /// <summary>The journal's rows in sequence order, in the names the model maps them to on this provider.</summary>
     private static string SelectInOrder(DbContext db)
     {
-        var entity = db.Model.FindEntityType(typeof(TimeBankJournalRow)) ?? throw new InvalidOperationException($"The context has no {nameof(TimeBankJournalRow)}: call modelBuilder.ApplyGovernanceModel().");
+        var entity = db.Model.FindEntityType(typeof(TimeBankJournalRow)) ?? throw new InvalidOperationException(StoreMessages.Format("ContextNoCallModelBuilderApplyGovernanceModel", nameof(TimeBankJournalRow)));
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
         string column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
@@ -106,7 +106,7 @@ internal static class TimeBankJournalReader
         return $"SELECT {sequence}, {column(nameof(TimeBankJournalRow.Kind))}, {column(nameof(TimeBankJournalRow.Payload))} FROM {sql.DelimitIdentifier(table.Name, table.Schema)} ORDER BY {sequence}";
     }
 
-    private static ValidationFailedException Refused(long sequence, string message) => new(What, [new ValidationError($"sequence {sequence}", message)]);
+    private static ValidationFailedException Refused(long sequence, string message) => new(StoreMessages.Text("TimeBankJournal"), [new ValidationError($"sequence {sequence}", message)]);
 
     /// <summary>Consecutive records as read: their kinds and payloads, from sequence <see cref="First"/>.</summary>
     private sealed class Chunk(long first)
@@ -141,13 +141,13 @@ internal static class TimeBankJournalReader
                             parsed.Relations.Add(JsonSerializer.Deserialize<TimeBankRelation>(payload, Json) ?? throw Null(sequence, kind));
                             break;
                         default:
-                            parsed.Failure = Refused(sequence, $"unknown record kind '{kind}'.");
+                            parsed.Failure = Refused(sequence, StoreMessages.Format("UnknownRecordKind", kind));
                             return parsed;
                     }
                 }
                 catch (JsonException e)
                 {
-                    parsed.Failure = Refused(sequence, $"the {kind} record cannot be read: {e.Message}");
+                    parsed.Failure = Refused(sequence, StoreMessages.Format("RecordCannotRead", kind, e.Message));
                     return parsed;
                 }
             }
@@ -155,7 +155,7 @@ internal static class TimeBankJournalReader
             return parsed;
         }
 
-        private static JsonException Null(long sequence, string kind) => new($"record {sequence} ({kind}) is null.");
+        private static JsonException Null(long sequence, string kind) => new(StoreMessages.Format("RecordNull", sequence, kind));
     }
 
     /// <summary>What one chunk held, or where it stopped.</summary>

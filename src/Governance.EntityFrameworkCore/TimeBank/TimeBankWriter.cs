@@ -1,4 +1,5 @@
 using Governance.EntityFrameworkCore.Storage;
+using Governance.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.EntityFrameworkCore.TimeBank;
@@ -22,7 +23,7 @@ internal static class TimeBankWriter
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.Epoch, w => w.Epoch + 1).SetProperty(w => w.Holder, holder), cancellationToken).ConfigureAwait(false);
         if (rows != 1)
         {
-            throw new GovernanceSchemaException("The database's gov_timebank_writer table has no 'timebank' row: the schema was not created by this package's migrations.", null);
+            throw new GovernanceSchemaException(StoreMessages.Text("DatabaseSGovTimebankWriterTable"), null);
         }
 
         var epoch = await db.Set<TimeBankWriterRow>().AsNoTracking().Where(w => w.Name == Scheme).Select(w => w.Epoch).SingleAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using Governance.Resources;
+
 namespace Governance.EntityFrameworkCore.TimeBank;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed class TimeBankWriterLostException : GovernanceException
     /// <param name="currentEpoch">The epoch the database holds now, if it could be read.</param>
     /// <param name="currentHolder">Who holds it, if it could be read.</param>
     public TimeBankWriterLostException(long epoch, long? currentEpoch, string? currentHolder)
-        : base(RefusalReason.Conflict, $"The time-bank journal was taken over by another writer (this one held epoch {epoch}; the database holds epoch {currentEpoch?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}, held by '{currentHolder ?? "?"}'); this journal appended nothing and stops accepting.")
+        : base(RefusalReason.Conflict, StoreMessages.Format("TimeBankJournalWasTakenOver", epoch, currentEpoch?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?", currentHolder ?? "?"))
     {
         Epoch = epoch;
         CurrentEpoch = currentEpoch;

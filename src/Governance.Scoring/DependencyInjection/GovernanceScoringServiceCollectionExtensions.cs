@@ -1,4 +1,5 @@
 using Governance.DependencyInjection;
+using Governance.Resources;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +27,7 @@ public static class GovernanceScoringServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        options.Validate(o => o.BuildingHeadRules is not null && o.GridWorkerRules is not null, "GovernanceScoringOptions needs both rule sets (BuildingHeadRules, GridWorkerRules); a null one is not a rule set.");
+        options.Validate(o => o.BuildingHeadRules is not null && o.GridWorkerRules is not null, ScoringMessages.Text("GovernanceScoringOptionsNeedsBothRuleSetsBuildingHeadRules"));
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<GovernanceScoringOptions>>().Value);
         return services;
     }

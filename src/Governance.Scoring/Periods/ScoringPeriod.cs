@@ -1,3 +1,5 @@
+using Governance.Resources;
+
 namespace Governance.Scoring.Periods;
 
 /// <summary>评定周期 — a month, quarter or year of local dates in the community's zone.</summary>
@@ -66,7 +68,7 @@ public sealed record ScoringPeriod
 
     private static int CheckYear(int year) => year is >= MinYear and <= MaxYear
         ? year
-        : throw new ArgumentOutOfRangeException(nameof(year), year, $"Expected a year from {MinYear} to {MaxYear}.");
+        : throw new ArgumentOutOfRangeException(nameof(year), year, ScoringMessages.Format("ExpectedYear", MinYear, MaxYear));
 
     /// <summary>年度评优 — the period the annual evaluation held in July of <paramref name="evaluationYear"/> scores: the previous calendar year's four quarters.</summary>
     /// <param name="evaluationYear">The year the evaluation is held.</param>

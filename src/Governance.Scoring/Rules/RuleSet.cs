@@ -1,4 +1,5 @@
 using Governance.People;
+using Governance.Resources;
 using Governance.Scoring.Facts;
 using Governance.Validation;
 
@@ -34,7 +35,7 @@ public sealed class RuleSet
         {
             if (Rules[i] is null)
             {
-                throw new ArgumentException($"Rule set '{name}' has no rule at position {i} (null).", nameof(rules));
+                throw new ArgumentException(ScoringMessages.Format("RuleSetNoRulePositionNull", name, i), nameof(rules));
             }
         }
 
@@ -64,7 +65,7 @@ public sealed class RuleSet
             if (sameRule && all[i].Effective.Start <= all[latest].Effective.End)
             {
                 var (later, earlier) = i > latest ? (i, latest) : (latest, i);
-                errors.Add((later, new ValidationError($"$.rules[{later}]", $"rule '{all[later].Id}' overlaps its version at $.rules[{earlier}] ({all[earlier].Effective}); versions of a rule must not overlap")));
+                errors.Add((later, new ValidationError($"$.rules[{later}]", ScoringMessages.Format("RuleOverlapsVersionRulesVersionsRule", all[later].Id, earlier, all[earlier].Effective))));
             }
 
             if (!sameRule || all[i].Effective.End > all[latest].Effective.End)
@@ -75,7 +76,7 @@ public sealed class RuleSet
 
         if (errors.Count > 0)
         {
-            throw new ValidationFailedException("rule set", errors.OrderBy(e => e.At).Select(e => e.Error).ToArray());
+            throw new ValidationFailedException(ScoringMessages.Text("RuleSet"), errors.OrderBy(e => e.At).Select(e => e.Error).ToArray());
         }
 
         _byFactKind = Rules.GroupBy(r => r.FactKind, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Governance.People;
+using Governance.Resources;
 using Governance.Scoring.Facts;
 using Governance.Validation;
 
@@ -32,7 +33,7 @@ public static class RuleSetJson
     /// <exception cref="ValidationFailedException">The text is not valid JSON or breaks the format; <c>Errors</c> lists every problem with its path.</exception>
     public static RuleSet Parse(string json)
     {
-        using var document = JsonReading.Parse(json, "rule set JSON", out var failure);
+        using var document = JsonReading.Parse(json, ScoringMessages.Text("RuleSetJSON"), out var failure);
         if (document is null)
         {
             throw failure!;
@@ -55,7 +56,7 @@ public static class RuleSetJson
                 }
                 else if (item.ValueKind != JsonValueKind.String)
                 {
-                    r.Error(path, $"expected a fact code, found {JsonReading.Describe(item)}");
+                    r.Error(path, ScoringMessages.Format("ExpectedFactCodeFound", JsonReading.Describe(item)));
                 }
             }
 
@@ -75,7 +76,7 @@ public static class RuleSetJson
                 var fact = r.String(item, "fact", path);
                 if (fact is not null && !facts.Contains(fact))
                 {
-                    r.Error($"{path}.fact", $"'{fact}' is not a known fact code; declare a district's own codes in the top-level \"facts\" list");
+                    r.Error($"{path}.fact", ScoringMessages.Format("KnownFactCodeDeclareDistrictS", fact));
                     fact = null;
                 }
 
@@ -86,7 +87,7 @@ public static class RuleSetJson
                 var to = r.Date(item, "to", path, required: false);
                 if (from is { } f && to is { } t && t < f)
                 {
-                    r.Error($"{path}.to", JsonReading.Invariant($"{t:uuuu-MM-dd} is before from {f:uuuu-MM-dd}"));
+                    r.Error($"{path}.to", ScoringMessages.Format("ToBeforeFrom", t, f));
                     continue;
                 }
 
@@ -102,7 +103,7 @@ public static class RuleSetJson
 
         if (r.Errors.Count > 0)
         {
-            throw new ValidationFailedException("rule set JSON", r.Errors);
+            throw new ValidationFailedException(ScoringMessages.Text("RuleSetJSON"), r.Errors);
         }
 
         return new RuleSet(name!, rules);
@@ -117,7 +118,7 @@ public static class RuleSetJson
 
         if (v.ValueKind != JsonValueKind.Number || !v.TryGetDecimal(out var d) || d <= 0 || d > max)
         {
-            r.Error($"{path}.{name}", $"expected a positive number of at most {max.ToString(System.Globalization.CultureInfo.InvariantCulture)}, found {JsonReading.Describe(v)}");
+            r.Error($"{path}.{name}", ScoringMessages.Format("ExpectedPositiveNumberMostFound", max.ToString(System.Globalization.CultureInfo.InvariantCulture), JsonReading.Describe(v)));
             return null;
         }
 

@@ -1,4 +1,5 @@
 using Governance.People;
+using Governance.Resources;
 
 namespace Governance.Scoring.Rules;
 
@@ -31,27 +32,27 @@ public sealed record ScoringRule
         ArgumentException.ThrowIfNullOrWhiteSpace(factKind);
         if (pointsPerUnit is <= 0 or > MaxPointsPerUnit)
         {
-            throw new ArgumentOutOfRangeException(nameof(pointsPerUnit), pointsPerUnit, $"Rule '{id}' needs positive points per unit, at most {MaxPointsPerUnit}; a deduction's sign comes from its kind.");
+            throw new ArgumentOutOfRangeException(nameof(pointsPerUnit), pointsPerUnit, ScoringMessages.Format("RuleNeedsPositivePointsPerUnit", id, MaxPointsPerUnit));
         }
 
         if (cap is <= 0 or > MaxCap)
         {
-            throw new ArgumentOutOfRangeException(nameof(cap), cap, $"Rule '{id}' needs a positive cap of at most {MaxCap}, or none.");
+            throw new ArgumentOutOfRangeException(nameof(cap), cap, ScoringMessages.Format("RuleNeedsPositiveCapMostNone", id, MaxCap));
         }
 
         if (!Enum.IsDefined(role))
         {
-            throw new ArgumentOutOfRangeException(nameof(role), role, $"Rule '{id}' names role {(int)role}, which is not defined.");
+            throw new ArgumentOutOfRangeException(nameof(role), role, ScoringMessages.Format("RuleNamesRoleDefined", id, (int)role));
         }
 
         if (!Enum.IsDefined(kind))
         {
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Expected Base, Bonus or Deduction.");
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, ScoringMessages.Text("ExpectedBaseBonusDeduction"));
         }
 
         if (!Enum.IsDefined(capPer))
         {
-            throw new ArgumentOutOfRangeException(nameof(capPer), capPer, "Expected Month or Quarter.");
+            throw new ArgumentOutOfRangeException(nameof(capPer), capPer, ScoringMessages.Text("ExpectedMonthQuarter"));
         }
 
         Id = id;

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Governance.Resources;
 
 namespace Governance.Scoring.Scores;
 
@@ -15,7 +16,7 @@ internal sealed class PersonIndex
     {
         if (person is null)
         {
-            throw new ArgumentException("A fact names no person (its Person is default).", "facts");
+            throw new ArgumentException(ScoringMessages.Text("FactNamesNoPersonPersonDefault"), "facts");
         }
 
         ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_byValue, person, out var exists);

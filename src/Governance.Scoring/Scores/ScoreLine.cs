@@ -1,3 +1,4 @@
+using Governance.Resources;
 using Governance.Scoring.Facts;
 using Governance.Scoring.Periods;
 using Governance.Scoring.Rules;
@@ -98,5 +99,5 @@ public readonly struct ScoreLine : IEquatable<ScoreLine>
         ? "(no line)"
         : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Period} {RuleId} {RuleName}: {Sheet.CountOf(_line)} facts, {Units} units → {Points}{(CapApplied ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (capped from {Rule.Sign * RawPoints})") : string.Empty)}");
 
-    private ScoreSheet Sheet => _sheet ?? throw new InvalidOperationException("default(ScoreLine) is not a line; lines come from Scorer.Score.");
+    private ScoreSheet Sheet => _sheet ?? throw new InvalidOperationException(ScoringMessages.Text("DefaultScoreLineLineLinesComeScorer"));
 }

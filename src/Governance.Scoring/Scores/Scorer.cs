@@ -1,10 +1,11 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Governance.Diagnostics;
 using Governance.People;
+using Governance.Resources;
 using Governance.Scoring.Facts;
 using Governance.Scoring.Periods;
-using Governance.Diagnostics;
 using Governance.Scoring.Rules;
 
 namespace Governance.Scoring.Scores;
@@ -235,7 +236,7 @@ public static class Scorer
             {
                 if (!ReferenceEquals(firstFact, fact) && !firstFact.Equals(fact))
                 {
-                    throw new ArgumentException($"Two facts share the id '{fact.Id}' but differ: {firstFact} and {fact}. A fact's id must identify one fact.", "facts");
+                    throw new ArgumentException(ScoringMessages.Format("TwoFactsShareIdButDiffer", fact.Id, firstFact, fact), "facts");
                 }
 
                 return false;
@@ -295,7 +296,7 @@ public static class Scorer
             var position = _position++;
             if (fact is null)
             {
-                throw new ArgumentNullException("facts", $"facts[{position}] is null.");
+                throw new ArgumentNullException("facts", ScoringMessages.Format("FactsNull", position));
             }
 
             var month = plan.MonthOf(fact, "facts");
@@ -307,12 +308,12 @@ public static class Scorer
             var quantity = fact.Quantity;
             if (quantity < 0 || quantity > ScoringFact.MaxQuantity)
             {
-                throw new ArgumentOutOfRangeException("facts", quantity, $"Fact '{fact.Id}' has quantity {quantity}; expected 0 to {ScoringFact.MaxQuantity}.");
+                throw new ArgumentOutOfRangeException("facts", quantity, ScoringMessages.Format("FactQuantityExpected", fact.Id, quantity, ScoringFact.MaxQuantity));
             }
 
             if (string.IsNullOrWhiteSpace(fact.Id) || string.IsNullOrWhiteSpace(fact.Kind))
             {
-                throw new ArgumentException($"facts[{position}] needs an id and a kind (was '{fact.Id}', '{fact.Kind}').", "facts");
+                throw new ArgumentException(ScoringMessages.Format("FactsNeedsIdKindWas", position, fact.Id, fact.Kind), "facts");
             }
 
             var targets = plan.TargetsFor(fact.Kind);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Governance.People;
+using Governance.Resources;
 using Governance.Scoring.Facts;
 using Governance.Scoring.Periods;
 using Governance.Scoring.Rules;
@@ -71,7 +72,7 @@ internal sealed class ScoringPlan
         var date = fact.Date;
         if (date.Calendar != CalendarSystem.Iso)
         {
-            throw new ArgumentException($"Fact '{fact.Id}' is dated {date} in the {date.Calendar.Id} calendar; expected the ISO calendar.", parameter);
+            throw new ArgumentException(ScoringMessages.Format("FactDatedCalendarExpectedISOCalendar", fact.Id, date, date.Calendar.Id), parameter);
         }
 
         var month = ((date.Year - _startYear) * 12) + date.Month - _startMonth;

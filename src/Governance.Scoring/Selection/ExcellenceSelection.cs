@@ -1,4 +1,5 @@
 using Governance.People;
+using Governance.Resources;
 
 namespace Governance.Scoring.Selection;
 
@@ -29,7 +30,7 @@ public static class ExcellenceSelection
         ArgumentNullException.ThrowIfNull(attributesOf);
         if (ranking.Distinct().Count() != ranking.Count)
         {
-            throw new ArgumentException("Each candidate may appear once in the ranking.", nameof(ranking));
+            throw new ArgumentException(ScoringMessages.Text("EachCandidateMayAppearOnceRanking"), nameof(ranking));
         }
 
         var seatQuota = new List<int>();
@@ -37,7 +38,7 @@ public static class ExcellenceSelection
         {
             if (quotas[q] is null || quotas[q].Seats < 1 || quotas[q].Seats > SelectionQuota.MaxSeats)
             {
-                throw new ArgumentOutOfRangeException(nameof(quotas), quotas[q]?.Seats, $"Quota {q} ('{quotas[q]?.Name}') needs from 1 to {SelectionQuota.MaxSeats} seats.");
+                throw new ArgumentOutOfRangeException(nameof(quotas), quotas[q]?.Seats, ScoringMessages.Format("QuotaNeedsSeats", q, quotas[q]?.Name, SelectionQuota.MaxSeats));
             }
 
             seatQuota.AddRange(Enumerable.Repeat(q, quotas[q].Seats));

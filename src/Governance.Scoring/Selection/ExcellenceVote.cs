@@ -1,4 +1,5 @@
 using Governance.People;
+using Governance.Resources;
 using Governance.Scoring.Periods;
 
 namespace Governance.Scoring.Selection;
@@ -49,22 +50,22 @@ public sealed class ExcellenceVote
         ArgumentNullException.ThrowIfNull(choices);
         if (!_eligible.Contains(voter))
         {
-            throw new GovernanceException($"'{voter}' may not vote in the {Period} selection: only the {_eligible.Count} eligible voters may.");
+            throw new GovernanceException(ScoringMessages.Format("MayVoteSelectionOnlyEligibleVoters", voter, Period, _eligible.Count));
         }
 
         if (_ballots.ContainsKey(voter))
         {
-            throw new GovernanceException($"'{voter}' has already voted in the {Period} selection; one ballot per voter.");
+            throw new GovernanceException(ScoringMessages.Format("AlreadyVotedSelectionOneBallotPer", voter, Period));
         }
 
         if (choices.Count > MaxChoices || choices.Distinct().Count() != choices.Count)
         {
-            throw new ArgumentException($"A ballot names up to {MaxChoices} distinct candidates; was [{string.Join(", ", choices)}].", nameof(choices));
+            throw new ArgumentException(ScoringMessages.Format("BallotNamesUpDistinctCandidatesWas", MaxChoices, string.Join(", ", choices)), nameof(choices));
         }
 
         if (choices.FirstOrDefault(c => !_candidates.Contains(c)) is { Value: not null } stranger)
         {
-            throw new ArgumentException($"'{stranger}' is not on the shortlist.", nameof(choices));
+            throw new ArgumentException(ScoringMessages.Format("Shortlist", stranger), nameof(choices));
         }
 
         _ballots.Add(voter, choices.ToArray());

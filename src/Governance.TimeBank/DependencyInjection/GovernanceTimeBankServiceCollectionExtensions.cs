@@ -1,3 +1,4 @@
+using Governance.Resources;
 using Governance.TimeBank;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -28,7 +29,7 @@ public static class GovernanceTimeBankServiceCollectionExtensions
             var zone = sp.GetRequiredService<DateTimeZone>();
             return !chosenZone || policy.TimeZone.Id == zone.Id
                 ? policy with { TimeZone = zone }
-                : throw new InvalidOperationException($"The time-bank policy names time zone {policy.TimeZone.Id} but Governance.Core computes in {zone.Id}; set the one time zone in AddGovernanceCore.");
+                : throw new InvalidOperationException(TimeBankMessages.Format("TimeBankPolicyNamesTimeZone", policy.TimeZone.Id, zone.Id));
         });
         services.TryAddSingleton(sp => new TimeBankLedger(sp.GetRequiredService<IClock>(), sp.GetRequiredService<TimeBankPolicy>()));
         return services;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Governance.Resources;
 
 namespace Governance.TimeBank;
 
@@ -40,7 +41,7 @@ internal sealed class ChunkedList<T>
         {
             if ((uint)index >= (uint)Count)
             {
-                throw new ArgumentOutOfRangeException(nameof(index), index, $"Expected an index from 0 to {Count - 1}.");
+                throw new ArgumentOutOfRangeException(nameof(index), index, TimeBankMessages.Format("ExpectedIndex", Count - 1));
             }
 
             if (index < DoublingCapacity)

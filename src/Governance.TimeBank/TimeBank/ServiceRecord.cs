@@ -1,3 +1,5 @@
+using Governance.Resources;
+
 namespace Governance.TimeBank;
 
 /// <summary>服务记录 — one verified stretch of service: its type and when it happened.</summary>
@@ -21,7 +23,7 @@ public sealed record ServiceRecord(ServiceType Type, Interval Period, string? No
         ArgumentNullException.ThrowIfNull(zone);
         if (end <= start)
         {
-            throw new ArgumentException($"The service must end after it starts; was {start:uuuu-MM-dd HH:mm} to {end:uuuu-MM-dd HH:mm}.", nameof(end));
+            throw new ArgumentException(TimeBankMessages.Format("ServiceMustEndAfterStartsWas", start, end), nameof(end));
         }
 
         return new ServiceRecord(type, new Interval(start.InZoneLeniently(zone).ToInstant(), end.InZoneLeniently(zone).ToInstant()), note);

@@ -1,3 +1,5 @@
+using Governance.Resources;
+
 namespace Governance.TimeBank;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed record ServiceType
         if (creditMinutesPerHour is < 1 or > 6000)
         {
             throw new ArgumentOutOfRangeException(nameof(creditMinutesPerHour), creditMinutesPerHour,
-                $"Service type '{id}' needs a conversion rate of 1–6000 minutes of credit per hour of service.");
+                TimeBankMessages.Format("ServiceTypeNeedsConversionRateMinutes", id));
         }
 
         Id = id;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Governance.Resources;
 using static Governance.TimeBank.TimeBankTransactionJsonConverter;
 
 namespace Governance.TimeBank;
@@ -17,7 +18,7 @@ internal sealed class ServiceTypeJsonConverter : JsonConverter<ServiceType>
 
     public override ServiceType Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        const string What = "service type";
+        const string What = "ServiceType"; // a message key: the helpers look it up only to report an error
         Expect(ref reader, JsonTokenType.StartObject, What);
         Id<ServiceType>? id = null;
         string? name = null;
@@ -34,7 +35,7 @@ internal sealed class ServiceTypeJsonConverter : JsonConverter<ServiceType>
                     id = Value(ref reader, Converter<Id<ServiceType>>(options), options, "id");
                     break;
                 case 1:
-                    name = reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new JsonException($"A service type's 'name' is text; was {reader.TokenType}.");
+                    name = reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new JsonException(TimeBankMessages.Format("ServiceTypeSNameTextWas", reader.TokenType));
                     break;
                 case 2:
                     kind = Value(ref reader, Converter<ServiceTypeKind>(options), options, "kind");
@@ -42,7 +43,7 @@ internal sealed class ServiceTypeJsonConverter : JsonConverter<ServiceType>
                 default:
                     rate = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var minutes)
                         ? minutes
-                        : throw new JsonException($"A service type's 'creditMinutesPerHour' is a whole number; was {reader.TokenType}.");
+                        : throw new JsonException(TimeBankMessages.Format("ServiceTypeSCreditMinutesPerHourWholeNumber", reader.TokenType));
                     break;
             }
         }
@@ -54,7 +55,7 @@ internal sealed class ServiceTypeJsonConverter : JsonConverter<ServiceType>
         }
         catch (ArgumentException e)
         {
-            throw new JsonException($"The service type is malformed: {e.Message}", e);
+            throw new JsonException(TimeBankMessages.Format("ServiceTypeMalformed", e.Message), e);
         }
 
         foreach (var known in WellKnown)

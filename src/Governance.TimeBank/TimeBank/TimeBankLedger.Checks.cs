@@ -1,5 +1,6 @@
 using System.Globalization;
 using Governance.People;
+using Governance.Resources;
 
 namespace Governance.TimeBank;
 
@@ -24,13 +25,13 @@ public sealed partial class TimeBankLedger
     {
         if (account.Person is { } volunteer && volunteer.Id == verifier)
         {
-            return Fail(id, TimeBankRejection.NotVerified, $"'{verifier}' cannot verify their own service; another person verifies it.");
+            return Fail(id, TimeBankRejection.NotVerified, TimeBankMessages.Format("CannotVerifyTheirOwnServiceAnother", verifier));
         }
 
         if (_accounts.TryGetValue(verifier.Value, out var known) && known.Person is { } person && !VerifyingRoles.Any(person.HasRole))
         {
             return Fail(id, TimeBankRejection.NotVerified,
-                $"'{verifier}' holds none of the roles that verify service ({string.Join(", ", VerifyingRoles)}).");
+                TimeBankMessages.Format("HoldsNoneRolesVerifyService", verifier, string.Join(", ", VerifyingRoles)));
         }
 
         return true;
@@ -42,19 +43,19 @@ public sealed partial class TimeBankLedger
         var today = Now().InZone(_policy.TimeZone).Date;
         if (date.Year < 1900 || date > today.PlusDays(366))
         {
-            throw new ArgumentOutOfRangeException("request.ServiceDate", date, $"A service is paid for or booked on a date from 1900 to 366 days after the ledger's date ({today:uuuu-MM-dd}).");
+            throw new ArgumentOutOfRangeException("request.ServiceDate", date, TimeBankMessages.Format("ServicePaidBookedDateDaysAfter", today));
         }
 
         if (service.Kind != ServiceTypeKind.ElderlyCare)
         {
-            throw new ArgumentException($"Credit pays for elderly-care services; '{service.Id}' ({service.Name}) is {service.Kind}.", "request.Service");
+            throw new ArgumentException(TimeBankMessages.Format("CreditPaysElderlyCareServices", service.Id, service.Name, service.Kind), "request.Service");
         }
 
         var holder = Account(holderId.Value, "request.Holder");
         if (holder.Account.Kind != TimeBankAccountKind.Person)
         {
             return Reject<AccountState>(id, TimeBankRejection.NotAllowedForAccount,
-                $"'{holderId}' is the {holder.Account.Kind} account; only a person's credit pays for care (a team's hours can only be donated).");
+                TimeBankMessages.Format("AccountOnlyPersonSCreditPays", holderId, holder.Account.Kind));
         }
 
         var recipient = PersonAccount(recipientId.Value, "request.Recipient");
@@ -62,13 +63,13 @@ public sealed partial class TimeBankLedger
         {
             if (!_policy.RelativesMayUseCredit)
             {
-                return Reject<AccountState>(id, TimeBankRejection.NotEligible, $"the policy lets only the holder '{holderId}' use their credit; the recipient was '{recipientId}'.");
+                return Reject<AccountState>(id, TimeBankRejection.NotEligible, TimeBankMessages.Format("PolicyLetsOnlyHolderUseTheir", holderId, recipientId));
             }
 
             if (!_relations.ContainsKey((holderId.Value, recipientId.Value)))
             {
                 return Reject<AccountState>(id, TimeBankRejection.NotEligible,
-                    $"'{recipientId}' is not a registered spouse or direct relative of the holder '{holderId}'.");
+                    TimeBankMessages.Format("RegisteredSpouseDirectRelativeHolder", recipientId, holderId));
             }
         }
 
@@ -84,14 +85,14 @@ public sealed partial class TimeBankLedger
     {
         if (person.Person!.BirthDate is not { } birth)
         {
-            return Fail(id, TimeBankRejection.NotEligible, $"'{person.Account.Id}' has no birth date, so their age on {date:uuuu-MM-dd} is unknown.");
+            return Fail(id, TimeBankRejection.NotEligible, TimeBankMessages.Format("NoBirthDateSoTheirAge", person.Account.Id, date));
         }
 
         var age = birth > date ? -1 : Period.Between(birth, date, PeriodUnits.Years).Years;
         if (age < _policy.MinimumRecipientAge)
         {
             return Fail(id, TimeBankRejection.NotEligible,
-                $"'{person.Account.Id}' (born {birth:uuuu-MM-dd}) is {age} on {date:uuuu-MM-dd}; the policy serves people aged {_policy.MinimumRecipientAge} or over.");
+                TimeBankMessages.Format("BornPolicyServesPeopleAgedOver", person.Account.Id, birth, age, date, _policy.MinimumRecipientAge));
         }
 
         return true;
@@ -107,7 +108,7 @@ public sealed partial class TimeBankLedger
         else if (_policy.ExcessHandling == ExcessCreditHandling.Reject)
         {
             return Fail(id, TimeBankRejection.StorageCapExceeded,
-                $"crediting {new TimeCredit(amount)} would take '{to.Account.Id}' from {new TimeCredit(to.Posted)} over the storage cap of {new TimeCredit(_cap)}.");
+                TimeBankMessages.Format("CreditingWouldTakeOverStorageCap", new TimeCredit(amount), to.Account.Id, new TimeCredit(to.Posted), new TimeCredit(_cap)));
         }
         else
         {
@@ -164,13 +165,13 @@ public sealed partial class TimeBankLedger
                 if (posted - held < 0)
                 {
                     return Fail(id, TimeBankRejection.InsufficientCredit,
-                        $"'{account.Account.Id}' has {new TimeCredit(account.Posted - account.Held)} available ({new TimeCredit(account.Posted)} posted, {new TimeCredit(account.Held)} held); the transaction needs {new TimeCredit(account.Posted - account.Held - (posted - held))}.");
+                        TimeBankMessages.Format("AvailablePostedHeldTransactionNeeds", account.Account.Id, new TimeCredit(account.Posted - account.Held), new TimeCredit(account.Posted), new TimeCredit(account.Held), new TimeCredit(account.Posted - account.Held - (posted - held))));
                 }
 
                 if (account.Kind == TimeBankAccountKind.Person && posted > account.Posted && posted > _cap)
                 {
                     return Fail(id, TimeBankRejection.StorageCapExceeded,
-                        $"'{account.Account.Id}' would hold {new TimeCredit(posted)}, over the storage cap of {new TimeCredit(_cap)}.");
+                        TimeBankMessages.Format("WouldHoldOverStorageCap", account.Account.Id, new TimeCredit(posted), new TimeCredit(_cap)));
                 }
             }
         }
@@ -205,7 +206,7 @@ public sealed partial class TimeBankLedger
         CheckId(id, parameter);
         return _accounts.TryGetValue(id, out var state)
             ? state
-            : throw new ArgumentException($"No time-bank account '{id}'; open it first with OpenPersonAccount or OpenGroupAccount.", parameter);
+            : throw new ArgumentException(TimeBankMessages.Format("NoTimeBankAccountOpenFirst", id), parameter);
     }
 
     private AccountState PersonAccount(string id, string parameter)
@@ -213,18 +214,18 @@ public sealed partial class TimeBankLedger
         var state = Account(id, parameter);
         return state.Account.Kind == TimeBankAccountKind.Person
             ? state
-            : throw new ArgumentException($"'{id}' is the {state.Account.Kind} account; expected a person's account.", parameter);
+            : throw new ArgumentException(TimeBankMessages.Format("AccountExpectedPersonSAccount", id, state.Account.Kind), parameter);
     }
 
     private HoldState Hold(string id, string parameter) =>
-        _holds.TryGetValue(id, out var hold) ? hold : throw new ArgumentException($"No hold '{id}' in the ledger.", parameter);
+        _holds.TryGetValue(id, out var hold) ? hold : throw new ArgumentException(TimeBankMessages.Format("NoHoldLedger", id), parameter);
 
     private HoldState? PendingHold(Id<TimeBankTransaction> request, string id)
     {
         var hold = Hold(id, "request.Hold");
         return hold.Status == TimeBankHoldStatus.Pending
             ? hold
-            : Reject<HoldState>(request, TimeBankRejection.HoldNotPending, $"hold '{id}' is {hold.Status}, not Pending.");
+            : Reject<HoldState>(request, TimeBankRejection.HoldNotPending, TimeBankMessages.Format("HoldNotPending", id, hold.Status));
     }
 
     private bool Fail(Id<TimeBankTransaction> id, TimeBankRejection reason, string message)
@@ -245,7 +246,7 @@ public sealed partial class TimeBankLedger
     {
         if (amount.Minutes <= 0)
         {
-            throw new ArgumentOutOfRangeException(parameter, amount, "Expected a positive amount of credit.");
+            throw new ArgumentOutOfRangeException(parameter, amount, TimeBankMessages.Text("ExpectedPositiveAmountCredit"));
         }
     }
 
@@ -253,7 +254,7 @@ public sealed partial class TimeBankLedger
     {
         if (value is null)
         {
-            throw new ArgumentException("Expected an id; was the default (empty) id.", parameter);
+            throw new ArgumentException(TimeBankMessages.Text("ExpectedIdWasDefaultEmptyId"), parameter);
         }
     }
 
@@ -261,7 +262,7 @@ public sealed partial class TimeBankLedger
     {
         if (value.StartsWith(SystemPrefix, StringComparison.Ordinal))
         {
-            throw new ArgumentException($"Ids beginning with '{SystemPrefix}' are reserved for the ledger; was '{value}'.", parameter);
+            throw new ArgumentException(TimeBankMessages.Format("IdsBeginningReservedLedgerWas", SystemPrefix, value), parameter);
         }
     }
 }

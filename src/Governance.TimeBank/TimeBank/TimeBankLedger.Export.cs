@@ -1,4 +1,5 @@
 using Governance.People;
+using Governance.Resources;
 using Governance.Validation;
 
 namespace Governance.TimeBank;
@@ -57,7 +58,7 @@ public sealed partial class TimeBankLedger
         ArgumentNullException.ThrowIfNull(clock);
         if (export.Policy is null || export.Accounts is null || export.Relations is null || export.Transactions is null)
         {
-            throw Corrupt("$", "an export needs its policy, accounts, relations and transactions.");
+            throw Corrupt("$", TimeBankMessages.Text("ExportNeedsPolicyAccountsRelationsTransactions"));
         }
 
         var ledger = new TimeBankLedger(clock, export.Policy, writeAhead);
@@ -125,24 +126,24 @@ public sealed partial class TimeBankLedger
             var t = transactions[index];
             if (t?.Id.Value is not { } id)
             {
-                return new(index, Corrupt(index, null, "the transaction or its id is missing."));
+                return new(index, Corrupt(index, null, TimeBankMessages.Text("TransactionIdMissing")));
             }
 
             var hash = TransactionIndex.Hash(id);
             if (_transactions.Find(id, hash) is not null)
             {
-                return new(index, Corrupt(index, t, "its id is used twice."));
+                return new(index, Corrupt(index, t, TimeBankMessages.Text("IdUsedTwice")));
             }
 
             var system = id.StartsWith(SystemPrefix, StringComparison.Ordinal);
             if (system != t.Request is null || (t.Request is { } own && own.Id != t.Id))
             {
-                return new(index, Corrupt(index, t, "a client's transaction carries the request with its own id; only the ledger's own (sys:) have none."));
+                return new(index, Corrupt(index, t, TimeBankMessages.Text("ClientSTransactionCarriesRequestOwn")));
             }
 
             if (!KindMatches(t))
             {
-                return new(index, Corrupt(index, t, $"its request ({t.Request?.GetType().Name ?? "none"}) does not make a {t.Kind}."));
+                return new(index, Corrupt(index, t, TimeBankMessages.Format("RequestDoesNotMakeKind", t.Request?.GetType().Name ?? "-", t.Kind)));
             }
 
             if (t.Kind == TimeBankTransactionKind.Reversal && t.Request is ReversalRequest reversal)
@@ -150,14 +151,14 @@ public sealed partial class TimeBankLedger
                 var original = reversal.Original.Value;
                 if (original is null || _transactions.Find(original) is null || !_reversed.Add(original))
                 {
-                    return new(index, Corrupt(index, t, $"it reverses '{original}', which is not an earlier transaction or was reversed already."));
+                    return new(index, Corrupt(index, t, TimeBankMessages.Format("ReversesEarlierTransactionWasReversedAlready", original)));
                 }
             }
 
             if (system
                 && (!TryParseSystemId(id, out _, out var sequence) || sequence != ++systemSequence))
             {
-                return new(index, Corrupt(index, t, $"the ledger's own transactions are numbered in order; expected number {systemSequence}."));
+                return new(index, Corrupt(index, t, TimeBankMessages.Format("LedgerSOwnTransactionsNumberedOrder", systemSequence)));
             }
 
             _transactions.Add(t, hash);
@@ -189,22 +190,22 @@ public sealed partial class TimeBankLedger
     internal static int ParallelRestoreThreshold { get; set; } = 1 << 16;
 
     private static ValidationFailedException Corrupt(string path, string message) =>
-        new("time-bank ledger export", [new ValidationError(path, message)]);
+        new(TimeBankMessages.Text("TimeBankLedgerExport"), [new ValidationError(path, message)]);
 
     private void ImportAccounts(IReadOnlyList<TimeBankExportedAccount> accounts)
     {
         for (var i = 0; i < accounts.Count; i++)
         {
             var path = $"$.accounts[{i}]";
-            var (account, person) = accounts[i] ?? throw Corrupt(path, "the account is null.");
+            var (account, person) = accounts[i] ?? throw Corrupt(path, TimeBankMessages.Text("AccountNull"));
             if (account?.Id.Value is not { } id || string.IsNullOrWhiteSpace(account.Name))
             {
-                throw Corrupt(path, "the account needs its id and name.");
+                throw Corrupt(path, TimeBankMessages.Text("AccountNeedsIdName"));
             }
 
             if (id.StartsWith(SystemPrefix, StringComparison.Ordinal) || _accounts.ContainsKey(id))
             {
-                throw Corrupt(path, $"account '{id}' is listed twice or uses the reserved prefix '{SystemPrefix}'.");
+                throw Corrupt(path, TimeBankMessages.Format("AccountListedTwiceUsesReservedPrefix", id, SystemPrefix));
             }
 
             var consistent = account.Kind switch
@@ -215,7 +216,7 @@ public sealed partial class TimeBankLedger
             };
             if (!consistent)
             {
-                throw Corrupt(path, $"account '{id}' ({account.Kind}) must be a person's account with its person (same id and name) or a team's account without one.");
+                throw Corrupt(path, TimeBankMessages.Format("AccountMustPersonSAccountPerson", id, account.Kind));
             }
 
             AddAccount(account, person);
@@ -231,7 +232,7 @@ public sealed partial class TimeBankLedger
                 || !_accounts.TryGetValue(person, out var a) || a.Account.Kind != TimeBankAccountKind.Person
                 || !_accounts.TryGetValue(relative, out var b) || b.Account.Kind != TimeBankAccountKind.Person)
             {
-                throw Corrupt($"$.relations[{i}]", "a relation needs two different people with accounts and a defined kind.");
+                throw Corrupt($"$.relations[{i}]", TimeBankMessages.Text("RelationNeedsTwoDifferentPeopleAccounts"));
             }
 
             _relations[(person, relative)] = r.Kind;
@@ -241,24 +242,24 @@ public sealed partial class TimeBankLedger
 
     /// <summary>The error for transaction <paramref name="index"/> (made only when refusing: the path is not formatted on the hot path).</summary>
     private static ValidationFailedException Corrupt(int index, TimeBankTransaction? t, string message) =>
-        Corrupt($"$.transactions[{index}]", t is null ? message : $"transaction '{t.Id}' ({t.Kind}): {message}");
+        Corrupt($"$.transactions[{index}]", t is null ? message : TimeBankMessages.Format("TransactionRefused", t.Id, t.Kind, message));
 
     private void Import(TimeBankTransaction? t, int index)
     {
         if (t is null)
         {
-            throw Corrupt(index, null, "the transaction is null.");
+            throw Corrupt(index, null, TimeBankMessages.Text("TransactionNull"));
         }
 
         ValidationFailedException fail(string message) => Corrupt(index, t, message);
         if (t.Timestamp < _last)
         {
-            throw fail($"it is dated {t.Timestamp}, before the transaction before it ({_last}).");
+            throw fail(TimeBankMessages.Format("DatedBeforeTransactionBefore", t.Timestamp, _last));
         }
 
         if (t.LegCount == 0)
         {
-            throw fail("it has no legs.");
+            throw fail(TimeBankMessages.Text("NoLegs"));
         }
 
         var hold = t.Kind is TimeBankTransactionKind.Hold or TimeBankTransactionKind.HoldPosted or TimeBankTransactionKind.HoldVoided or TimeBankTransactionKind.HoldExpired
@@ -270,14 +271,14 @@ public sealed partial class TimeBankLedger
             var leg = t.Leg(i);
             if (ImportedAccount(leg.Debit.Value) is not { } debit || ImportedAccount(leg.Credit.Value) is not { } credit)
             {
-                throw fail($"leg {i} names an account the ledger does not have ('{leg.Debit}' → '{leg.Credit}').");
+                throw fail(TimeBankMessages.Format("LegNamesAccountLedgerDoes", i, leg.Debit, leg.Credit));
             }
 
             var heldOrReleased = leg.Kind is TimeBankLegKind.Held or TimeBankLegKind.Released;
             if (leg.Amount.Minutes <= 0 || (uint)leg.Kind > (uint)TimeBankLegKind.Released || debit == credit
                 || (heldOrReleased && (hold is null || hold.Holder != debit || leg.Amount.Minutes != hold.Amount)))
             {
-                throw fail($"leg {i} ({leg.Kind} {leg.Amount} '{leg.Debit}' → '{leg.Credit}') is not a leg the ledger writes for it.");
+                throw fail(TimeBankMessages.Format("LegLegLedgerWrites", i, leg.Kind, leg.Amount, leg.Debit, leg.Credit));
             }
 
             var legHold = heldOrReleased || t.Kind == TimeBankTransactionKind.HoldPosted ? hold : null;
@@ -295,7 +296,7 @@ public sealed partial class TimeBankLedger
         if (_policy.CreditLifetime is not null && CreditsLots() && !TryExpiryOf(t.Timestamp, out expiry))
         {
             _movements.Clear();
-            throw fail("its credit's expiry is beyond the last representable date.");
+            throw fail(TimeBankMessages.Text("CreditSExpiryBeyondLastRepresentable"));
         }
 
         ApplyCommitted(t, hold, expiry, indexed: true);
@@ -333,12 +334,12 @@ public sealed partial class TimeBankLedger
             case TimeBankTransactionKind.Hold:
                 if (t.Request is not HoldRequest r)
                 {
-                    throw fail("a hold needs its hold request.");
+                    throw fail(TimeBankMessages.Text("HoldNeedsHoldRequest"));
                 }
 
                 if (r.Holder.Value is null || !_accounts.TryGetValue(r.Holder.Value, out var holder) || r.Amount.Minutes <= 0)
                 {
-                    throw fail($"the hold's holder '{r.Holder}' is unknown or its amount {r.Amount} is not positive.");
+                    throw fail(TimeBankMessages.Format("HoldSHolderUnknownAmountPositive", r.Holder, r.Amount));
                 }
 
                 return new HoldState(t.Id.Value, holder, r.Amount.Minutes, r.Expires);
@@ -357,7 +358,7 @@ public sealed partial class TimeBankLedger
 
         return settles is not null && _holds.TryGetValue(settles, out var hold) && hold.Status == TimeBankHoldStatus.Pending
             ? hold
-            : throw fail($"it settles hold '{settles}', which is not pending.");
+            : throw fail(TimeBankMessages.Format("SettlesHoldPending", settles));
     }
 
     /// <summary>An inconsistency found at a place in the journal, so the two passes can report the first one.</summary>

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Governance.People;
+using Governance.Resources;
 
 namespace Governance.TimeBank;
 
@@ -24,7 +25,7 @@ public sealed partial class TimeBankLedger
         if (_policy.CreditLifetime is not null && CreditsLots() && !TryExpiryOf(timestamp, out expiry))
         {
             Fail(id, TimeBankRejection.TimeOutOfRange,
-                $"credit posted at {timestamp} would expire {_policy.CreditLifetime} later, beyond the last representable date.");
+                TimeBankMessages.Format("CreditPostedWouldExpireLaterBeyond", timestamp, _policy.CreditLifetime));
             return null;
         }
 

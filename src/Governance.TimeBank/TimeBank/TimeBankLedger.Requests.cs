@@ -1,5 +1,6 @@
 using System.Globalization;
 using Governance.People;
+using Governance.Resources;
 
 namespace Governance.TimeBank;
 
@@ -14,24 +15,24 @@ public sealed partial class TimeBankLedger
         var account = Account(r.Account.Value, "request.Account");
         if (account.Account.Kind is not (TimeBankAccountKind.Person or TimeBankAccountKind.Group))
         {
-            throw new ArgumentException($"Deposits go to a person's or a team's account; '{r.Account}' is the {account.Account.Kind} account.", "request.Account");
+            throw new ArgumentException(TimeBankMessages.Format("DepositsGoPersonSTeamS", r.Account, account.Account.Kind), "request.Account");
         }
 
         if (r.Service.Type.Kind != ServiceTypeKind.Volunteer)
         {
-            throw new ArgumentException($"A deposit needs a volunteer service; '{r.Service.Type.Id}' ({r.Service.Type.Name}) is {r.Service.Type.Kind}.", "request.Service");
+            throw new ArgumentException(TimeBankMessages.Format("DepositNeedsVolunteerService", r.Service.Type.Id, r.Service.Type.Name, r.Service.Type.Kind), "request.Service");
         }
 
         if (!r.Service.Period.HasStart || !r.Service.Period.HasEnd)
         {
-            throw new ArgumentException("A deposited service needs its start and its end.", "request.Service");
+            throw new ArgumentException(TimeBankMessages.Text("DepositedServiceNeedsStartEnd"), "request.Service");
         }
 
         var now = Now();
         if (r.Service.Period.Start < EarliestService || r.Service.Period.End > now + Duration.FromDays(1))
         {
             throw new ArgumentOutOfRangeException("request.Service", r.Service.Period,
-                $"A deposit records service that has happened: from 1900 until the ledger's current time ({now}), with a day's leeway.");
+                TimeBankMessages.Format("DepositRecordsServiceHappenedUntilLedger", now));
         }
 
         if (!CheckVerifier(r.Id, account, r.VerifiedBy))
@@ -42,13 +43,13 @@ public sealed partial class TimeBankLedger
         var length = r.Service.Period.Duration;
         if (length > Duration.FromHours(24))
         {
-            throw new ArgumentOutOfRangeException("request.Service", length, "A deposited stretch of service must be at most 24 hours; split longer service into days.");
+            throw new ArgumentOutOfRangeException("request.Service", length, TimeBankMessages.Text("DepositedStretchServiceMustMostHours"));
         }
 
         var credit = r.Service.Type.CreditFor(length).Minutes;
         if (credit <= 0)
         {
-            throw new ArgumentOutOfRangeException("request.Service", length, $"The service earns no credit at {r.Service.Type.CreditMinutesPerHour} minutes per hour; expected a longer service.");
+            throw new ArgumentOutOfRangeException("request.Service", length, TimeBankMessages.Format("ServiceEarnsNoCreditMinutesPer", r.Service.Type.CreditMinutesPerHour));
         }
 
         if (!CreditWithCap(r.Id, _issuing, account, credit))
@@ -86,18 +87,18 @@ public sealed partial class TimeBankLedger
         {
             var other = from.Account.Kind != TimeBankAccountKind.Person ? from : to;
             return Reject<TimeBankTransaction>(r.Id, TimeBankRejection.NotAllowedForAccount,
-                $"'{other.Account.Id}' is the {other.Account.Kind} account; gifts go from one person's account to another's (a team's hours can only be donated).");
+                TimeBankMessages.Format("AccountGiftsGoOnePersonS", other.Account.Id, other.Account.Kind));
         }
 
         if (from == to)
         {
-            throw new ArgumentException($"A gift needs two different accounts; was '{r.From}' twice.", "request.To");
+            throw new ArgumentException(TimeBankMessages.Format("GiftNeedsTwoDifferentAccountsWas", r.From), "request.To");
         }
 
         if (_policy.GiftRecipients == GiftRecipients.RelativesOnly && !_relations.ContainsKey((from.Account.Id.Value, to.Account.Id.Value)))
         {
             return Reject<TimeBankTransaction>(r.Id, TimeBankRejection.NotEligible,
-                $"'{r.To}' is not a registered spouse or direct relative of '{r.From}', and the policy allows gifts to relatives only.");
+                TimeBankMessages.Format("RegisteredSpouseDirectRelativePolicyAllows", r.To, r.From));
         }
 
         if (!CreditWithCap(r.Id, from, to, r.Amount.Minutes))
@@ -114,7 +115,7 @@ public sealed partial class TimeBankLedger
         var from = Account(r.From.Value, "request.From");
         if (from.Account.Kind is not (TimeBankAccountKind.Person or TimeBankAccountKind.Group))
         {
-            throw new ArgumentException($"Donations come from a person's or a team's account; '{r.From}' is the {from.Account.Kind} account.", "request.From");
+            throw new ArgumentException(TimeBankMessages.Format("DonationsComePersonSTeamS", r.From, from.Account.Kind), "request.From");
         }
 
         _movements.Add(new Movement(from, _pool, r.Amount.Minutes, TimeBankLegKind.Posted));
@@ -131,7 +132,7 @@ public sealed partial class TimeBankLedger
         ArgumentNullException.ThrowIfNull(r.Claims, "request.Claims");
         if (r.Claims.Count == 0)
         {
-            throw new ArgumentException("A pool allocation needs at least one claim; was none.", "request.Claims");
+            throw new ArgumentException(TimeBankMessages.Text("PoolAllocationNeedsLeastOneClaim"), "request.Claims");
         }
 
         var today = Now().InZone(_policy.TimeZone).Date;
@@ -146,7 +147,7 @@ public sealed partial class TimeBankLedger
             CheckPositive(claim.Amount, $"request.Claims[{i}].Amount");
             if (!seen.Add(claim.Account.Value))
             {
-                throw new ArgumentException($"Each account may claim once per allocation; '{claim.Account}' claims twice.", path);
+                throw new ArgumentException(TimeBankMessages.Format("EachAccountMayClaimOncePer", claim.Account), path);
             }
 
             if (!CheckAge(r.Id, account, today))
@@ -160,7 +161,7 @@ public sealed partial class TimeBankLedger
         var left = _pool.Posted - _pool.Held;
         if (left <= 0)
         {
-            return Reject<TimeBankTransaction>(r.Id, TimeBankRejection.InsufficientCredit, "the community pool is empty.");
+            return Reject<TimeBankTransaction>(r.Id, TimeBankRejection.InsufficientCredit, TimeBankMessages.Text("CommunityPoolEmpty"));
         }
 
         foreach (var priority in (bool[])[true, false])
@@ -183,7 +184,7 @@ public sealed partial class TimeBankLedger
 
         if (_movements.Count == 0)
         {
-            return Reject<TimeBankTransaction>(r.Id, TimeBankRejection.StorageCapExceeded, "every claimant is at the storage cap.");
+            return Reject<TimeBankTransaction>(r.Id, TimeBankRejection.StorageCapExceeded, TimeBankMessages.Text("EveryClaimantStorageCap"));
         }
 
         if (!CheckLimits(r.Id))
@@ -206,7 +207,7 @@ public sealed partial class TimeBankLedger
         var now = Now();
         if (r.Expires <= now || r.Expires > now + MaxAhead)
         {
-            throw new ArgumentOutOfRangeException("request.Expires", r.Expires, $"A hold must expire after the ledger's current time {now} and within {MaxAhead.Days} days of it.");
+            throw new ArgumentOutOfRangeException("request.Expires", r.Expires, TimeBankMessages.Format("HoldMustExpireAfterLedgerS", now, MaxAhead.Days));
         }
 
         var hold = new HoldState(r.Id.Value, holder, r.Amount.Minutes, r.Expires);
@@ -233,7 +234,7 @@ public sealed partial class TimeBankLedger
         if (amount.Minutes > hold.Amount)
         {
             return Reject<TimeBankTransaction>(r.Id, TimeBankRejection.HoldNotPending,
-                $"cannot post {amount} from hold '{r.Hold}', which reserves only {new TimeCredit(hold.Amount)}.");
+                TimeBankMessages.Format("CannotPostHoldReservesOnly", amount, r.Hold, new TimeCredit(hold.Amount)));
         }
 
         _movements.Add(new Movement(hold.Holder, _issuing, amount.Minutes, TimeBankLegKind.Posted, hold));
@@ -265,18 +266,18 @@ public sealed partial class TimeBankLedger
         ArgumentException.ThrowIfNullOrWhiteSpace(r.Reason, "request.Reason");
         if (_transactions.Find(r.Original.Value) is not { } original)
         {
-            throw new ArgumentException($"No transaction '{r.Original}' to reverse.", "request.Original");
+            throw new ArgumentException(TimeBankMessages.Format("NoTransactionReverse", r.Original), "request.Original");
         }
 
         if (original.Kind is TimeBankTransactionKind.Hold or TimeBankTransactionKind.HoldVoided or TimeBankTransactionKind.HoldExpired or TimeBankTransactionKind.Reversal)
         {
             return Reject<TimeBankTransaction>(r.Id, TimeBankRejection.NotReversible,
-                $"'{r.Original}' is a {original.Kind}; only posted transactions are reversed (a pending hold is voided instead).");
+                TimeBankMessages.Format("OnlyPostedTransactionsReversedPendingHold", r.Original, original.Kind));
         }
 
         if (_reversed.Contains(r.Original.Value))
         {
-            return Reject<TimeBankTransaction>(r.Id, TimeBankRejection.NotReversible, $"'{r.Original}' has already been reversed.");
+            return Reject<TimeBankTransaction>(r.Id, TimeBankRejection.NotReversible, TimeBankMessages.Format("AlreadyBeenReversed", r.Original));
         }
 
         for (var i = 0; i < original.LegCount; i++)

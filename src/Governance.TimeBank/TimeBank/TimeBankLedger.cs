@@ -1,6 +1,7 @@
 using System.Globalization;
 using Governance.Diagnostics;
 using Governance.People;
+using Governance.Resources;
 
 namespace Governance.TimeBank;
 
@@ -133,7 +134,7 @@ public sealed partial class TimeBankLedger
             {
                 return existing.Person == person
                     ? existing.Account
-                    : throw new ArgumentException($"Account '{person.Id}' already exists for {existing.Account.Kind} '{existing.Account.Name}'; expected a new id or the same person.", nameof(person));
+                    : throw new ArgumentException(TimeBankMessages.Format("AccountAlreadyExistsExpectedNewId", person.Id, existing.Account.Kind, existing.Account.Name), nameof(person));
             }
 
             CheckClientId(person.Id.Value, nameof(person));
@@ -158,7 +159,7 @@ public sealed partial class TimeBankLedger
             {
                 return existing.Account.Kind == TimeBankAccountKind.Group && existing.Account.Name == name
                     ? existing.Account
-                    : throw new ArgumentException($"Account '{id}' already exists as {existing.Account.Kind} '{existing.Account.Name}'.", nameof(id));
+                    : throw new ArgumentException(TimeBankMessages.Format("AccountAlreadyExists", id, existing.Account.Kind, existing.Account.Name), nameof(id));
             }
 
             CheckClientId(id.Value, nameof(id));
@@ -179,12 +180,12 @@ public sealed partial class TimeBankLedger
         CheckId(relative.Value, nameof(relative));
         if (person == relative)
         {
-            throw new ArgumentException($"A person cannot be their own relative; was '{person}' twice.", nameof(relative));
+            throw new ArgumentException(TimeBankMessages.Format("PersonCannotTheirOwnRelativeWas", person), nameof(relative));
         }
 
         if (!Enum.IsDefined(kind))
         {
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Expected Spouse or DirectRelative.");
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, TimeBankMessages.Text("ExpectedSpouseDirectRelative"));
         }
 
         lock (_lock)
@@ -277,7 +278,7 @@ public sealed partial class TimeBankLedger
                 }
 
                 rejection = new TimeBankRejectedException(request.Id, TimeBankRejection.IdConflict,
-                    $"the id was used at {transaction.Timestamp} by a {transaction.Kind} with different content; a retry must send the same request.");
+                    TimeBankMessages.Format("IdWasUsedDifferentContentRetry", transaction.Timestamp, transaction.Kind));
                 transaction = null;
                 TimeBankTelemetry.Rejected(TimeBankRejection.IdConflict);
                 return false;
@@ -298,7 +299,7 @@ public sealed partial class TimeBankLedger
                     PostHoldRequest r => ExecutePostHold(r),
                     VoidHoldRequest r => ExecuteVoid(r),
                     ReversalRequest r => ExecuteReversal(r),
-                    _ => throw new ArgumentException($"Unknown request type {request.GetType().Name}; expected one of the time bank's request records.", nameof(request)),
+                    _ => throw new ArgumentException(TimeBankMessages.Format("UnknownRequestTypeExpectedOneTime", request.GetType().Name), nameof(request)),
                 };
             }
             catch
@@ -393,7 +394,7 @@ public sealed partial class TimeBankLedger
         ArgumentNullException.ThrowIfNull(dates);
         if (dates.Start.Year < 1900 || dates.End.Year > 2999)
         {
-            throw new ArgumentOutOfRangeException(nameof(dates), dates, "A statement covers dates in the years 1900 to 2999.");
+            throw new ArgumentOutOfRangeException(nameof(dates), dates, TimeBankMessages.Text("StatementCoversDatesYears"));
         }
 
         var zone = _policy.TimeZone;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Governance.Json;
+using Governance.Resources;
 
 namespace Governance.TimeBank;
 
@@ -38,6 +39,6 @@ public sealed record TimeBankLedgerExport(
     {
         ArgumentNullException.ThrowIfNull(json);
         return JsonSerializer.Deserialize<TimeBankLedgerExport>(json, options ?? GovernanceJson.Options)
-            ?? throw new JsonException("Expected a time-bank ledger export; was null.");
+            ?? throw new JsonException(TimeBankMessages.Text("ExpectedTimeBankLedgerExportWas"));
     }
 }

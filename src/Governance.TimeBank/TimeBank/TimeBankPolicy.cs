@@ -1,5 +1,6 @@
 using Governance.Calendars;
 using Governance.People;
+using Governance.Resources;
 
 namespace Governance.TimeBank;
 
@@ -46,28 +47,28 @@ public sealed record TimeBankPolicy
     {
         if (StorageCap is { Minutes: <= 0 } cap)
         {
-            throw new ArgumentOutOfRangeException(nameof(StorageCap), cap, "The storage cap must be positive, or null for no cap.");
+            throw new ArgumentOutOfRangeException(nameof(StorageCap), cap, TimeBankMessages.Text("StorageCapMustPositiveNullNo"));
         }
 
         if (MinimumRecipientAge is < 0 or > 150)
         {
-            throw new ArgumentOutOfRangeException(nameof(MinimumRecipientAge), MinimumRecipientAge, "The minimum recipient age must be 0–150 years.");
+            throw new ArgumentOutOfRangeException(nameof(MinimumRecipientAge), MinimumRecipientAge, TimeBankMessages.Text("MinimumRecipientAgeMustYears"));
         }
 
         if (CreditLifetime is { } lifetime && (lifetime.HasTimeComponent || lifetime.Normalize() == Period.Zero || lifetime.Years < 0 || lifetime.Months < 0 || lifetime.Days < 0 || lifetime.Weeks < 0))
         {
-            throw new ArgumentOutOfRangeException(nameof(CreditLifetime), lifetime, "The credit lifetime must be a positive period of years, months, weeks or days.");
+            throw new ArgumentOutOfRangeException(nameof(CreditLifetime), lifetime, TimeBankMessages.Text("CreditLifetimeMustPositivePeriodYears"));
         }
 
         ArgumentNullException.ThrowIfNull(TimeZone, nameof(TimeZone));
         if (!Enum.IsDefined(ExcessHandling))
         {
-            throw new ArgumentOutOfRangeException(nameof(ExcessHandling), ExcessHandling, "Expected Reject or DonateToPool.");
+            throw new ArgumentOutOfRangeException(nameof(ExcessHandling), ExcessHandling, TimeBankMessages.Text("ExpectedRejectDonateToPool"));
         }
 
         if (!Enum.IsDefined(GiftRecipients))
         {
-            throw new ArgumentOutOfRangeException(nameof(GiftRecipients), GiftRecipients, "Expected RelativesOnly or Anyone.");
+            throw new ArgumentOutOfRangeException(nameof(GiftRecipients), GiftRecipients, TimeBankMessages.Text("ExpectedRelativesOnlyAnyone"));
         }
     }
 }

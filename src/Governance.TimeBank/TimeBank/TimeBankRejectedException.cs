@@ -1,3 +1,5 @@
+using Governance.Resources;
+
 namespace Governance.TimeBank;
 
 /// <summary>交易被拒 — a transaction broke a rule of the ledger or its policy; nothing changed.</summary>
@@ -8,7 +10,7 @@ public sealed class TimeBankRejectedException : GovernanceException
     /// <param name="reason">The rule broken.</param>
     /// <param name="message">The explanation: the accounts, the amounts, what is allowed.</param>
     public TimeBankRejectedException(Id<TimeBankTransaction> transaction, TimeBankRejection reason, string message)
-        : base(RefusalOf(reason), Governance.Resources.GovernanceMessages.Format("TimeBankRejected", transaction, reason, message))
+        : base(RefusalOf(reason), TimeBankMessages.Format("TimeBankRejected", transaction, reason, message))
     {
         Transaction = transaction;
         Reason = reason;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Governance.Resources;
 using static Governance.TimeBank.TimeBankTransactionJsonConverter;
 
 namespace Governance.TimeBank;
@@ -67,7 +68,7 @@ internal static class TimeBankRequestJsonReader
 
     private static DepositRequest ReadDeposit(ref Utf8JsonReader reader, JsonSerializerOptions options, Id<TimeBankTransaction>? transaction)
     {
-        const string What = "deposit request";
+        const string What = "DepositRequest"; // a message key: the helpers look it up only to report an error
         Id<TimeBankTransaction>? id = null;
         Id<TimeBankAccount>? account = null;
         ServiceRecord? service = null;
@@ -103,7 +104,7 @@ internal static class TimeBankRequestJsonReader
 
     private static DonationRequest ReadDonation(ref Utf8JsonReader reader, JsonSerializerOptions options, Id<TimeBankTransaction>? transaction)
     {
-        const string What = "donation request";
+        const string What = "DonationRequest"; // a message key: the helpers look it up only to report an error
         Id<TimeBankTransaction>? id = null;
         Id<TimeBankAccount>? from = null;
         TimeCredit? amount = null;
@@ -131,7 +132,7 @@ internal static class TimeBankRequestJsonReader
 
     private static GiftRequest ReadGift(ref Utf8JsonReader reader, JsonSerializerOptions options, Id<TimeBankTransaction>? transaction)
     {
-        const string What = "gift request";
+        const string What = "GiftRequest"; // a message key: the helpers look it up only to report an error
         Id<TimeBankTransaction>? id = null;
         Id<TimeBankAccount>? from = null, to = null;
         TimeCredit? amount = null;
@@ -162,7 +163,7 @@ internal static class TimeBankRequestJsonReader
 
     private static RedemptionRequest ReadRedemption(ref Utf8JsonReader reader, JsonSerializerOptions options, Id<TimeBankTransaction>? transaction)
     {
-        const string What = "redemption request";
+        const string What = "RedemptionRequest"; // a message key: the helpers look it up only to report an error
         Id<TimeBankTransaction>? id = null;
         Id<TimeBankAccount>? holder = null, recipient = null;
         ServiceType? service = null;
@@ -212,8 +213,8 @@ internal static class TimeBankRequestJsonReader
 
     private static ServiceRecord ReadServiceRecord(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        const string What = "service record (request.service)";
-        Expect(ref reader, JsonTokenType.StartObject, "request.service");
+        const string What = "ServiceRecordRequestService"; // a message key: the helpers look it up only to report an error
+        Expect(ref reader, JsonTokenType.StartObject, What);
         ServiceType? type = null;
         Interval? period = null;
         string? note = null;
@@ -235,7 +236,7 @@ internal static class TimeBankRequestJsonReader
                     {
                         JsonTokenType.Null => null,
                         JsonTokenType.String => reader.GetString(),
-                        _ => throw new JsonException($"'request.service.note' is text or null; was {reader.TokenType}."),
+                        _ => throw new JsonException(TimeBankMessages.Format("RequestServiceNoteTextNullWas", reader.TokenType)),
                     };
                     break;
             }

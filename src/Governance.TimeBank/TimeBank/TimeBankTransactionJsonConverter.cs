@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Governance.Resources;
 
 namespace Governance.TimeBank;
 
@@ -17,7 +19,7 @@ internal sealed class TimeBankTransactionJsonConverter : JsonConverter<TimeBankT
 
     public override TimeBankTransaction Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        Expect(ref reader, JsonTokenType.StartObject, "a time-bank transaction");
+        Expect(ref reader, JsonTokenType.StartObject, "TimeBankTransaction");
         var ids = Converter<Id<TimeBankTransaction>>(options);
         Id<TimeBankTransaction>? id = null;
         TimeBankTransactionKind? kind = null;
@@ -28,7 +30,7 @@ internal sealed class TimeBankTransactionJsonConverter : JsonConverter<TimeBankT
         var seen = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var member = Member(ref reader, ref seen, TransactionMembers, "time-bank transaction");
+            var member = Member(ref reader, ref seen, TransactionMembers, "TimeBankTransaction2");
             reader.Read();
             switch (member)
             {
@@ -51,17 +53,17 @@ internal sealed class TimeBankTransactionJsonConverter : JsonConverter<TimeBankT
                     break;
                 default:
                     note = reader.TokenType == JsonTokenType.Null ? null : reader.TokenType == JsonTokenType.String
-                        ? reader.GetString() : throw new JsonException($"A transaction's note is text; was {reader.TokenType}.");
+                        ? reader.GetString() : throw new JsonException(TimeBankMessages.Format("TransactionSNoteTextWas", reader.TokenType));
                     break;
             }
         }
 
         return new TimeBankTransaction(
-            id ?? throw Missing("id", "time-bank transaction"),
-            kind ?? throw Missing("kind", "time-bank transaction"),
-            timestamp ?? throw Missing("timestamp", "time-bank transaction"),
+            id ?? throw Missing("id", "TimeBankTransaction2"),
+            kind ?? throw Missing("kind", "TimeBankTransaction2"),
+            timestamp ?? throw Missing("timestamp", "TimeBankTransaction2"),
             request,
-            legs ?? throw Missing("legs", "time-bank transaction"),
+            legs ?? throw Missing("legs", "TimeBankTransaction2"),
             note);
     }
 
@@ -112,7 +114,7 @@ internal sealed class TimeBankTransactionJsonConverter : JsonConverter<TimeBankT
 
     private static TimeBankLeg[] ReadLegs(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        Expect(ref reader, JsonTokenType.StartArray, "the transaction's legs");
+        Expect(ref reader, JsonTokenType.StartArray, "TransactionSLegs");
         var accounts = Converter<Id<TimeBankAccount>>(options);
         var credits = Converter<TimeCredit>(options);
         var kinds = Converter<TimeBankLegKind>(options);
@@ -121,14 +123,14 @@ internal sealed class TimeBankTransactionJsonConverter : JsonConverter<TimeBankT
         var count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            Expect(ref reader, JsonTokenType.StartObject, "a leg");
+            Expect(ref reader, JsonTokenType.StartObject, "ALeg");
             Id<TimeBankAccount>? debit = null, credit = null;
             TimeCredit? amount = null;
             TimeBankLegKind? kind = null;
             var seen = 0;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                var member = Member(ref reader, ref seen, LegMembers, "leg", count);
+                var member = Member(ref reader, ref seen, LegMembers, "Leg", count);
                 reader.Read();
                 switch (member)
                 {
@@ -148,7 +150,7 @@ internal sealed class TimeBankTransactionJsonConverter : JsonConverter<TimeBankT
             }
 
             var leg = new TimeBankLeg(
-                debit ?? throw Missing("debit", "leg", count), credit ?? throw Missing("credit", "leg", count), amount ?? throw Missing("amount", "leg", count), kind ?? throw Missing("kind", "leg", count));
+                debit ?? throw Missing("debit", "Leg", count), credit ?? throw Missing("credit", "Leg", count), amount ?? throw Missing("amount", "Leg", count), kind ?? throw Missing("kind", "Leg", count));
             if (count++ == 0)
             {
                 first = leg;
@@ -159,7 +161,7 @@ internal sealed class TimeBankTransactionJsonConverter : JsonConverter<TimeBankT
             }
         }
 
-        return count == 0 ? throw new JsonException("A time-bank transaction has at least one leg.") : more is null ? [first] : [.. more];
+        return count == 0 ? throw new JsonException(TimeBankMessages.Text("TimeBankTransactionLeastOneLeg")) : more is null ? [first] : [.. more];
     }
 
     /// <summary>The issuing account or the pool, read as the ledger's own ids (most legs name one; no string is made for it).</summary>
@@ -175,7 +177,7 @@ internal sealed class TimeBankTransactionJsonConverter : JsonConverter<TimeBankT
     {
         if (reader.TokenType != token)
         {
-            throw new JsonException($"Expected {what} as {(token == JsonTokenType.StartArray ? "an array" : "an object")}; was {reader.TokenType}.");
+            throw new JsonException(TimeBankMessages.Format(token == JsonTokenType.StartArray ? "ExpectedAsArray" : "ExpectedAsObject", TimeBankMessages.Text(what), reader.TokenType));
         }
     }
 
@@ -187,7 +189,7 @@ internal sealed class TimeBankTransactionJsonConverter : JsonConverter<TimeBankT
             {
                 if ((seen & (1 << i)) != 0)
                 {
-                    throw new JsonException($"A {what}{At(leg)} has '{names[i]}' twice.");
+                    throw new JsonException(TimeBankMessages.Format("MemberTwice", TimeBankMessages.Text(what), At(leg), names[i]));
                 }
 
                 seen |= 1 << i;
@@ -195,7 +197,7 @@ internal sealed class TimeBankTransactionJsonConverter : JsonConverter<TimeBankT
             }
         }
 
-        throw new JsonException($"A {what}{At(leg)} has no member '{reader.GetString()}'; expected {string.Join(", ", names)}.");
+        throw new JsonException(TimeBankMessages.Format("NoMemberExpected", TimeBankMessages.Text(what), At(leg), reader.GetString(), string.Join(", ", names)));
     }
 
     // System.Text.Json's path ends at the transaction; the location inside it is named in the message.
@@ -204,7 +206,7 @@ internal sealed class TimeBankTransactionJsonConverter : JsonConverter<TimeBankT
         string Location() => leg < 0 ? member : $"legs[{leg}].{member}";
         if (reader.TokenType == JsonTokenType.Null)
         {
-            throw new JsonException($"'{Location()}' cannot be null.");
+            throw new JsonException(TimeBankMessages.Format("CannotNull", Location()));
         }
 
         try
@@ -213,11 +215,11 @@ internal sealed class TimeBankTransactionJsonConverter : JsonConverter<TimeBankT
         }
         catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidOperationException)
         {
-            throw new JsonException($"'{Location()}' is malformed: {e.Message}", e);
+            throw new JsonException(TimeBankMessages.Format("Malformed", Location(), e.Message), e);
         }
     }
 
-    internal static JsonException Missing(string member, string what, int leg = -1) => new($"A {what}{At(leg)} needs '{member}'.");
+    internal static JsonException Missing(string member, string what, int leg = -1) => new(TimeBankMessages.Format("MemberMissing", TimeBankMessages.Text(what), At(leg), member));
 
-    private static string At(int leg) => leg < 0 ? "" : $" (legs[{leg}])";
+    private static string At(int leg) => leg < 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" (legs[{leg}])");
 }

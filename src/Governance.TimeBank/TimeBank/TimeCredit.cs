@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Governance.Resources;
 
 namespace Governance.TimeBank;
 
@@ -40,7 +41,7 @@ public readonly record struct TimeCredit : IComparable<TimeCredit>, ISpanParsabl
     /// <exception cref="ArgumentOutOfRangeException">The amount does not fit in 64 bits of minutes.</exception>
     public static TimeCredit FromHours(long hours) =>
         hours is > long.MaxValue / 60 or < long.MinValue / 60
-            ? throw new ArgumentOutOfRangeException(nameof(hours), hours, $"{hours} hours is more credit than can be counted in minutes (at most {long.MaxValue / 60} hours either way).")
+            ? throw new ArgumentOutOfRangeException(nameof(hours), hours, TimeBankMessages.Format("HoursMoreCreditThanCanCounted", hours, long.MaxValue / 60))
             : new(hours * 60);
 
     /// <inheritdoc />
@@ -79,7 +80,7 @@ public readonly record struct TimeCredit : IComparable<TimeCredit>, ISpanParsabl
     public static TimeCredit Parse(ReadOnlySpan<char> s, IFormatProvider? provider) =>
         TryParse(s, provider, out var result)
             ? result
-            : throw new FormatException($"'{s}' is not an amount of time credit such as 1h30m, 2h, 45m or -1h05m.");
+            : throw new FormatException(TimeBankMessages.Format("AmountTimeCreditSuchHM", s.ToString()));
 
     /// <summary>Tries to parse an amount written as <see cref="ToString"/> writes it (see <see cref="Parse(string, IFormatProvider?)"/>).</summary>
     /// <param name="s">The text.</param>

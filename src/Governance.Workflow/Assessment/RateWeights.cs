@@ -1,3 +1,5 @@
+using Governance.Resources;
+
 namespace Governance.Assessment;
 
 /// <summary>
@@ -20,13 +22,13 @@ public sealed record RateWeights(double Response, double Resolution, double Sati
         {
             if (!double.IsFinite(w) || w < 0)
             {
-                throw new ArgumentOutOfRangeException(name, w, $"The {name} weight must be a finite number of 0 or more.");
+                throw new ArgumentOutOfRangeException(name, w, WorkflowMessages.Format("WeightMustFiniteNumberMore", name));
             }
         }
 
         if (Response + Resolution + Satisfaction <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(Response), "At least one weight must be above 0.");
+            throw new ArgumentOutOfRangeException(nameof(Response), WorkflowMessages.Text("LeastOneWeightMustAbove"));
         }
     }
 }

@@ -1,5 +1,6 @@
 using Governance.Cases;
 using Governance.Organisation;
+using Governance.Resources;
 
 namespace Governance.Assessment;
 
@@ -121,7 +122,7 @@ public static class ThreeRates
         }
 
         int Index(Id<Grid> grid, in AssessedCase c) => gridIndex.TryGetValue(grid, out var g) ? g * Width
-            : throw new ArgumentException($"Case '{c.CaseId}' names grid '{grid}', which the organisation does not have.", nameof(cases));
+            : throw new ArgumentException(WorkflowMessages.Format("CaseNamesGridOrganisationDoes", c.CaseId, grid), nameof(cases));
 
         var communities = organisation.Communities;
         var subDistricts = organisation.SubDistricts;

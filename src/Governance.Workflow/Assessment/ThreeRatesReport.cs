@@ -1,3 +1,5 @@
+using Governance.Resources;
+
 namespace Governance.Assessment;
 
 /// <summary>三率考核 — the three rates of every grid, community, sub-district and summoned department in a period, ranked.</summary>
@@ -29,6 +31,6 @@ public sealed record ThreeRatesReport(
         AssessedUnitKind.Community => Communities,
         AssessedUnitKind.SubDistrict => SubDistricts,
         AssessedUnitKind.Department => Departments,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Expected grid, community, sub-district or department."),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, WorkflowMessages.Text("ExpectedGridCommunitySubDistrictDepartment")),
     };
 }

@@ -22,11 +22,11 @@ public sealed class CaseCommandRejectedException : GovernanceException
     public CaseCommandRejectedException(
         Id<Case> caseId, CaseState state, CaseTrigger trigger, Id<Person> actor, IReadOnlyCollection<Role> actorRoles, IReadOnlyList<CaseTrigger> permittedNow, string reason,
         RefusalReason refusal = RefusalReason.NotPermitted)
-        : base(refusal, GovernanceMessages.Format(
+        : base(refusal, WorkflowMessages.Format(
             "CaseCommandRefused", caseId, state, CaseDisplayNames.Of(state), trigger, CaseDisplayNames.Of(trigger), actor,
-            actorRoles.Count == 0 ? GovernanceMessages.Text("NoKnownRoles") : string.Join(", ", actorRoles),
+            actorRoles.Count == 0 ? WorkflowMessages.Text("NoKnownRoles") : string.Join(", ", actorRoles),
             reason,
-            permittedNow.Count == 0 ? GovernanceMessages.Text("NothingPermitted") : string.Join(", ", permittedNow)))
+            permittedNow.Count == 0 ? WorkflowMessages.Text("NothingPermitted") : string.Join(", ", permittedNow)))
     {
         CaseId = caseId;
         State = state;

@@ -1,3 +1,5 @@
+using Governance.Resources;
+
 namespace Governance.Cases;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed class CaseHistoryCorruptException : GovernanceException
     /// <param name="sequence">The position (from 1) of the entry refused.</param>
     /// <param name="reason">What is wrong with it.</param>
     public CaseHistoryCorruptException(Id<Case> caseId, int sequence, string reason)
-        : base(RefusalReason.InvalidArgument, Governance.Resources.GovernanceMessages.Format("CaseHistoryCorrupt", caseId, sequence, reason))
+        : base(RefusalReason.InvalidArgument, WorkflowMessages.Format("CaseHistoryCorrupt", caseId, sequence, reason))
     {
         CaseId = caseId;
         Sequence = sequence;

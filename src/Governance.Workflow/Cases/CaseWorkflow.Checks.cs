@@ -1,5 +1,6 @@
 using Governance.Organisation;
 using Governance.People;
+using Governance.Resources;
 
 namespace Governance.Cases;
 
@@ -13,88 +14,88 @@ public sealed partial class CaseWorkflow
     {
         if (command.At < c.LastActivityAt)
         {
-            throw Refuse(c, command, [], Resources.GovernanceMessages.Format("CommandBeforeLast", command.At, c.LastActivityAt), RefusalReason.OutOfOrder);
+            throw Refuse(c, command, [], WorkflowMessages.Format("CommandBeforeLast", command.At, c.LastActivityAt), RefusalReason.OutOfOrder);
         }
 
         var latest = LatestAcceptable(c.RegisteredAt);
         if (command.At > latest)
         {
-            throw Refuse(c, command, [], $"it is dated {command.At}, after {latest}: {(_clock is null ? "more than ten years after the registration" : "ahead of the clock by more than a day")}", RefusalReason.OutOfOrder);
+            throw Refuse(c, command, [], WorkflowMessages.Format(_clock is null ? "CommandTooLongAfterRegistration" : "CommandAheadOfClock", command.At, latest), RefusalReason.OutOfOrder);
         }
 
         if (command.Note is { Length: > MaxNoteLength })
         {
-            throw new ArgumentException($"The note of {command.Trigger} has {command.Note.Length} characters; at most {MaxNoteLength} are allowed.", nameof(command));
+            throw new ArgumentException(WorkflowMessages.Format("NoteCharactersMostAllowed", command.Trigger, command.Note.Length, MaxNoteLength), nameof(command));
         }
 
-        static void Require(bool ok, string message)
+        static void Require(bool ok, string key, params ReadOnlySpan<object?> args)
         {
             if (!ok)
             {
-                throw new ArgumentException(message, nameof(command));
+                throw new ArgumentException(WorkflowMessages.Format(key, args), nameof(command));
             }
         }
 
         switch (command)
         {
             case EscalateCommand e:
-                Require(!string.IsNullOrWhiteSpace(e.Reason), "An escalation needs a reason: why the current level cannot solve the case.");
+                Require(!string.IsNullOrWhiteSpace(e.Reason), "EscalationNeedsReasonWhyCurrentLevel");
                 break;
             case PauseCommand p:
-                Require(!string.IsNullOrWhiteSpace(p.Reason), "A pause needs a reason (e.g. 住户外出，无法入户).");
+                Require(!string.IsNullOrWhiteSpace(p.Reason), "PauseNeedsReasonEG");
                 break;
             case ChangePriorityCommand p:
-                Require(Enum.IsDefined(p.Priority), $"Priority {(int)p.Priority} is not one of Normal, Urgent, Critical.");
+                Require(Enum.IsDefined(p.Priority), "PriorityOneNormalUrgentCritical", (int)p.Priority);
                 break;
             case OverrideCloseCommand o:
-                Require(!string.IsNullOrWhiteSpace(o.Reason), "A supervisor's override needs a reason.");
+                Require(!string.IsNullOrWhiteSpace(o.Reason), "SupervisorSOverrideNeedsReason");
                 break;
             case SummonDepartmentsCommand s:
-                Require(s.Departments is { Count: > 0 } && s.Departments.All(d => d is not null), "Summoning needs at least one department, and no null entries.");
-                Require(s.Departments.Distinct().Count() == s.Departments.Count, $"A department is listed twice: {string.Join(", ", s.Departments.Select(d => d.DisplayName))}.");
+                Require(s.Departments is { Count: > 0 } && s.Departments.All(d => d is not null), "SummoningNeedsLeastOneDepartmentNo");
+                Require(s.Departments.Distinct().Count() == s.Departments.Count, "DepartmentListedTwice", string.Join(", ", s.Departments.Select(d => d.DisplayName)));
                 break;
             case ReportInCommand r:
-                Require(r.Department is not null, "Reporting in needs the department.");
+                Require(r.Department is not null, "ReportingNeedsDepartment");
                 break;
             case RecordMeetingCommand m:
-                Require(m.Participants is { Count: > 0 } && m.Participants.All(p => !string.IsNullOrWhiteSpace(p)), "A consultation meeting needs at least one named participant.");
-                Require(!string.IsNullOrWhiteSpace(m.Outcome), "A consultation meeting needs its outcome.");
+                Require(m.Participants is { Count: > 0 } && m.Participants.All(p => !string.IsNullOrWhiteSpace(p)), "ConsultationMeetingNeedsLeastOneNamed");
+                Require(!string.IsNullOrWhiteSpace(m.Outcome), "ConsultationMeetingNeedsOutcome");
                 break;
             case GiveFeedbackCommand f:
-                Require(Enum.IsDefined(f.Satisfaction), $"Satisfaction {(int)f.Satisfaction} is not one of Satisfied, MostlySatisfied, Unsatisfied.");
+                Require(Enum.IsDefined(f.Satisfaction), "SatisfactionOneSatisfiedMostlySatisfiedUnsatisfied", (int)f.Satisfaction);
                 break;
             case RejectCommand j:
-                Require(Enum.IsDefined(j.Kind), $"Rejection kind {(int)j.Kind} is not defined.");
-                Require(!string.IsNullOrWhiteSpace(j.Reason), "A rejection needs a reason.");
-                Require(j.Kind != RejectionKind.Duplicate || (j.DuplicateOf is { } original && original != c.Id), $"A duplicate needs the id of the original case, other than '{c.Id}' itself.");
-                Require(j.Kind == RejectionKind.Duplicate || j.DuplicateOf is null, "Only a duplicate names an original case.");
+                Require(Enum.IsDefined(j.Kind), "RejectionKindDefined", (int)j.Kind);
+                Require(!string.IsNullOrWhiteSpace(j.Reason), "RejectionNeedsReason");
+                Require(j.Kind != RejectionKind.Duplicate || (j.DuplicateOf is { } original && original != c.Id), "DuplicateNeedsIdOriginalCaseOther", c.Id);
+                Require(j.Kind == RejectionKind.Duplicate || j.DuplicateOf is null, "OnlyDuplicateNamesOriginalCase");
                 break;
             case TransferCommand t:
-                Require(_organisation.ContainsGrid(t.ToGrid), $"Grid '{t.ToGrid}' is not in the organisation model.");
-                Require(t.ToGrid != c.GridId, $"The case is already in grid '{t.ToGrid}'.");
+                Require(_organisation.ContainsGrid(t.ToGrid), "GridOrganisationModel", t.ToGrid);
+                Require(t.ToGrid != c.GridId, "CaseAlreadyGrid", t.ToGrid);
                 break;
             case ReturnCommand r:
-                Require(!string.IsNullOrWhiteSpace(r.Reason), "A return needs a reason: why the order is not the unit's (退单理由).");
+                Require(!string.IsNullOrWhiteSpace(r.Reason), "ReturnNeedsReasonWhyOrderUnit");
                 break;
             case DispatchCommand d:
-                Require(d.ToGrid.Value is not null && _organisation.ContainsGrid(d.ToGrid), $"Grid '{d.ToGrid}' is not in the organisation model.");
+                Require(d.ToGrid.Value is not null && _organisation.ContainsGrid(d.ToGrid), "GridOrganisationModel", d.ToGrid);
                 break;
             case RequestExtensionCommand x:
-                Require(x.Length > Duration.Zero && x.Length <= MaxExtension, $"An extension of {x.Length} is out of range: more than zero and at most {MaxExtension.Days} days.");
-                Require(!string.IsNullOrWhiteSpace(x.Reason), "An extension request needs a reason (延期理由).");
+                Require(x.Length > Duration.Zero && x.Length <= MaxExtension, "ExtensionOutRangeMoreThanZero", x.Length, MaxExtension.Days);
+                Require(!string.IsNullOrWhiteSpace(x.Reason), "ExtensionRequestNeedsReason");
                 break;
             case ApproveExtensionCommand a:
-                Require(a.Length > Duration.Zero && a.Length <= MaxExtension, $"An approved extension of {a.Length} is out of range: more than zero and at most {MaxExtension.Days} days.");
+                Require(a.Length > Duration.Zero && a.Length <= MaxExtension, "ApprovedExtensionOutRangeMoreThan", a.Length, MaxExtension.Days);
                 break;
             case RefuseExtensionCommand x:
-                Require(!string.IsNullOrWhiteSpace(x.Reason), "Refusing an extension needs a reason.");
+                Require(!string.IsNullOrWhiteSpace(x.Reason), "RefusingExtensionNeedsReason");
                 break;
             case RequestExclusionCommand x:
-                Require(Enum.IsDefined(x.Kind), $"Exclusion kind {(int)x.Kind} is not one of Unreasonable, Invalid.");
-                Require(!string.IsNullOrWhiteSpace(x.Reason), "An exclusion request needs a reason (核减理由).");
+                Require(Enum.IsDefined(x.Kind), "ExclusionKindOneUnreasonableInvalid", (int)x.Kind);
+                Require(!string.IsNullOrWhiteSpace(x.Reason), "ExclusionRequestNeedsReason");
                 break;
             case RefuseExclusionCommand x:
-                Require(!string.IsNullOrWhiteSpace(x.Reason), "Refusing an exclusion needs a reason.");
+                Require(!string.IsNullOrWhiteSpace(x.Reason), "RefusingExclusionNeedsReason");
                 break;
         }
     }
@@ -106,47 +107,47 @@ public sealed partial class CaseWorkflow
         switch (command)
         {
             case EscalateCommand:
-                return _organisation.LadderFor(c.GridId).Next(c.Level) ?? throw No($"the case is already at the top of its ladder ({c.Level})");
+                return _organisation.LadderFor(c.GridId).Next(c.Level) ?? throw No(WorkflowMessages.Format("CaseAlreadyTopLadder", c.Level));
             case ReportInCommand r when !c.IsAwaiting(r.Department):
-                throw No($"department '{r.Department.DisplayName}' has not been summoned or has already reported in");
+                throw No(WorkflowMessages.Format("DepartmentBeenSummonedAlreadyReported", r.Department.DisplayName));
             case SummonDepartmentsCommand s:
                 foreach (var department in s.Departments)
                 {
                     if (c.IsAwaiting(department))
                     {
-                        throw No($"department '{department.DisplayName}' is already summoned and has not reported in");
+                        throw No(WorkflowMessages.Format("DepartmentAlreadySummonedReported", department.DisplayName));
                     }
                 }
 
                 break;
             case PauseCommand when c.IsPaused:
-                throw No($"the SLA clocks are already paused since {c.Pauses[^1].Start} ({c.Pauses[^1].Reason}); resume them first");
+                throw No(WorkflowMessages.Format("SLAClocksAlreadyPausedSinceResume", c.Pauses[^1].Start, c.Pauses[^1].Reason));
             case ResumeCommand when !c.IsPaused:
-                throw No("the SLA clocks are not paused");
+                throw No(WorkflowMessages.Text("SLAClocksPaused"));
             case ChangePriorityCommand p when p.Priority == c.Priority:
-                throw No($"the case is already {p.Priority}");
+                throw No(WorkflowMessages.Format("CaseAlready", p.Priority));
             case ReturnCommand when c.Level > OrganisationLevel.Grid:
-                throw No($"the case has been escalated to {c.Level}; a work order is returned by the grid it was dispatched to, before it climbs");
+                throw No(WorkflowMessages.Format("CaseBeenEscalatedWorkOrderReturned", c.Level));
             case DispatchCommand d when ReturnedBy(c, d.ToGrid) is { } returned:
-                throw No($"grid '{d.ToGrid}' returned this order at {returned.At} ({returned.Reason}); a returned order is not sent back to a unit that returned it");
+                throw No(WorkflowMessages.Format("GridReturnedOrderReturnedOrderSent", d.ToGrid, returned.At, returned.Reason));
             case TransferCommand t when ReturnedBy(c, t.ToGrid) is { } returned:
-                throw No($"grid '{t.ToGrid}' returned this order at {returned.At} ({returned.Reason}); a returned order is not sent back to a unit that returned it");
+                throw No(WorkflowMessages.Format("GridReturnedOrderReturnedOrderSent", t.ToGrid, returned.At, returned.Reason));
             case RequestExtensionCommand when c.PendingExtension is { } waiting:
-                throw No($"an extension asked for at {waiting.RequestedAt} is still waiting for a decision");
+                throw No(WorkflowMessages.Format("ExtensionAskedStillWaitingDecision", waiting.RequestedAt));
             case ApproveExtensionCommand or RefuseExtensionCommand when c.PendingExtension is null:
-                throw No("no extension request is waiting for a decision");
+                throw No(WorkflowMessages.Text("NoExtensionRequestWaitingDecision"));
             case ApproveExtensionCommand a when a.Length > c.PendingExtension!.Requested:
-                throw No($"{a.Length} is more than the {c.PendingExtension.Requested} asked for");
+                throw No(WorkflowMessages.Format("MoreThanAsked", a.Length, c.PendingExtension.Requested));
             case ApproveExtensionCommand or RefuseExtensionCommand when c.PendingExtension!.RequestedBy == command.Actor:
-                throw No("an extension is decided by someone other than the one who asked for it");
+                throw No(WorkflowMessages.Text("ExtensionDecidedSomeoneOtherThanOne"));
             case RequestExclusionCommand when c.Exclusion is { } excluded:
-                throw No($"the order is already excluded ({excluded.Kind}, approved at {excluded.DecidedAt})");
+                throw No(WorkflowMessages.Format("OrderAlreadyExcludedApproved", excluded.Kind, excluded.DecidedAt));
             case RequestExclusionCommand when c.PendingExclusion is { } waiting:
-                throw No($"an exclusion asked for at {waiting.RequestedAt} is still waiting for a decision");
+                throw No(WorkflowMessages.Format("ExclusionAskedStillWaitingDecision", waiting.RequestedAt));
             case ApproveExclusionCommand or RefuseExclusionCommand when c.PendingExclusion is null:
-                throw No("no exclusion request is waiting for a decision");
+                throw No(WorkflowMessages.Text("NoExclusionRequestWaitingDecision"));
             case ApproveExclusionCommand or RefuseExclusionCommand when c.PendingExclusion!.RequestedBy == command.Actor:
-                throw No("an exclusion is decided by someone other than the one who asked for it");
+                throw No(WorkflowMessages.Text("ExclusionDecidedSomeoneOtherThanOne"));
         }
 
         return null;

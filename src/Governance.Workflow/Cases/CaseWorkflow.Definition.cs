@@ -1,5 +1,6 @@
 using Governance.Organisation;
 using Governance.People;
+using Governance.Resources;
 using Governance.Sla;
 using Stateless;
 using static Governance.Cases.CaseState;
@@ -83,7 +84,7 @@ public sealed partial class CaseWorkflow
         RequestExclusion => new RequestExclusionCommand(default, default, ExclusionKind.Invalid, "probe"),
         ApproveExclusion => new ApproveExclusionCommand(default, default),
         RefuseExclusion => new RefuseExclusionCommand(default, default, "probe"),
-        _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "Expected a defined case trigger."),
+        _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, WorkflowMessages.Text("ExpectedDefinedCaseTrigger")),
     };
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Governance.Organisation;
 using Governance.People;
+using Governance.Resources;
 
 namespace Governance.Cases;
 
@@ -26,7 +27,7 @@ public sealed partial class CaseWorkflow
         if (registration.Id.Value is null || registration.Source is null || registration.Category is null || registration.Location?.GridId.Value is null
             || string.IsNullOrWhiteSpace(registration.Description) || !Enum.IsDefined(registration.Priority))
         {
-            throw new ArgumentException($"Case '{registration.Id}' cannot be restored: its registration needs an id, source, category, grid, description and a defined priority.", nameof(registration));
+            throw new ArgumentException(WorkflowMessages.Format("CaseCannotRestoredRegistrationNeedsId", registration.Id), nameof(registration));
         }
 
         var c = new Case(this, registration);
@@ -46,64 +47,64 @@ public sealed partial class CaseWorkflow
         CaseHistoryCorruptException Corrupt(string reason) => new(c.Id, sequence, reason);
         if (entry?.Command is not { } command)
         {
-            throw Corrupt("the entry or its command is missing");
+            throw Corrupt(WorkflowMessages.Text("EntryCommandMissing"));
         }
 
         if (entry.Sequence != sequence)
         {
-            throw Corrupt($"it is numbered {entry.Sequence}; entries are numbered in order from 1");
+            throw Corrupt(WorkflowMessages.Format("NumberedEntriesNumberedOrder", entry.Sequence));
         }
 
         if (command.Actor.Value is null || !Enum.IsDefined(entry.ActingRole) || !Enum.IsDefined(entry.Level) || !IsDefinedTrigger(command))
         {
-            throw Corrupt("it needs an actor, a defined acting role, level and command");
+            throw Corrupt(WorkflowMessages.Text("NeedsActorDefinedActingRoleLevel"));
         }
 
         if (command.At < c.LastActivityAt)
         {
-            throw Corrupt($"it is dated {command.At}, before the entry before it ({c.LastActivityAt})");
+            throw Corrupt(WorkflowMessages.Format("DatedBeforeEntryBefore", command.At, c.LastActivityAt));
         }
 
         if (entry.From != c.State)
         {
-            throw Corrupt($"it starts from {entry.From}, but the case is {c.State} after the entries before it");
+            throw Corrupt(WorkflowMessages.Format("StartsButCaseAfterEntriesBefore", entry.From, c.State));
         }
 
         var destination = Destination(c.State, command.Trigger, GuardInput(command));
         if (destination != entry.To)
         {
             throw Corrupt(destination is null
-                ? $"{command.Trigger} is not permitted while the case is {c.State}"
-                : $"{command.Trigger} from {c.State} leads to {destination}, not {entry.To}");
+                ? WorkflowMessages.Format("NotPermittedInState", command.Trigger, c.State)
+                : WorkflowMessages.Format("Leads", command.Trigger, c.State, destination, entry.To));
         }
 
         var expectedLevel = command switch
         {
             EscalateCommand when entry.Level > c.Level => entry.Level,
-            EscalateCommand => throw Corrupt($"an escalation from {c.Level} must go up, not to {entry.Level}"),
+            EscalateCommand => throw Corrupt(WorkflowMessages.Format("EscalationMustGoUp", c.Level, entry.Level)),
             TransferCommand or DispatchCommand => OrganisationLevel.Grid,
             _ => c.Level,
         };
         var consistent = command switch
         {
-            _ when entry.Level != expectedLevel => $"the case is at {expectedLevel} after it, not {entry.Level}",
-            ReportInCommand r when r.Department is null || !c.IsAwaiting(r.Department) => $"department '{r.Department?.DisplayName}' reports in without a summons waiting for it",
-            SummonDepartmentsCommand s when s.Departments is not { Count: > 0 } || s.Departments.Any(d => d is null || c.IsAwaiting(d)) => "it summons no department, or one already waiting",
-            RecordMeetingCommand m when m.Participants is null || m.Outcome is null => "a meeting needs its participants and outcome",
-            GiveFeedbackCommand f when !Enum.IsDefined(f.Satisfaction) => "its satisfaction is not defined",
-            TransferCommand t when t.ToGrid.Value is null || t.ToGrid == c.GridId => "a transfer must name another grid",
-            RejectCommand j when !Enum.IsDefined(j.Kind) => "its rejection kind is not defined",
-            PauseCommand when c.IsPaused => "it pauses a case already paused",
-            PauseCommand p when string.IsNullOrWhiteSpace(p.Reason) => "a pause needs its reason",
-            ResumeCommand when !c.IsPaused => "it resumes a case that is not paused",
-            ReturnCommand r when string.IsNullOrWhiteSpace(r.Reason) || c.Level > OrganisationLevel.Grid => "a return needs its reason and a case at or below its grid",
-            DispatchCommand d when d.ToGrid.Value is null || c.Returns.Any(x => x.GridId == d.ToGrid) => "a dispatch must name a grid that has not returned the order",
-            RequestExtensionCommand x when x.Length <= Duration.Zero || c.PendingExtension is not null => "an extension request needs a positive length and no request waiting",
-            ApproveExtensionCommand a when c.PendingExtension is not { } w || a.Length <= Duration.Zero || a.Length > w.Requested => "an approval needs a request waiting, for no more than was asked",
-            RefuseExtensionCommand when c.PendingExtension is null => "a refusal needs an extension request waiting",
-            RequestExclusionCommand x when !Enum.IsDefined(x.Kind) || c.PendingExclusion is not null || c.Exclusion is not null => "an exclusion request needs a defined kind, no request waiting and no exclusion approved",
-            ApproveExclusionCommand or RefuseExclusionCommand when c.PendingExclusion is null => "a decision needs an exclusion request waiting",
-            ChangePriorityCommand p when !Enum.IsDefined(p.Priority) || p.Priority == c.Priority => "it changes the priority to an undefined one or to the one the case has",
+            _ when entry.Level != expectedLevel => WorkflowMessages.Format("CaseAfter", expectedLevel, entry.Level),
+            ReportInCommand r when r.Department is null || !c.IsAwaiting(r.Department) => WorkflowMessages.Format("DepartmentReportsWithoutSummonsWaiting", r.Department?.DisplayName),
+            SummonDepartmentsCommand s when s.Departments is not { Count: > 0 } || s.Departments.Any(d => d is null || c.IsAwaiting(d)) => WorkflowMessages.Text("SummonsNoDepartmentOneAlreadyWaiting"),
+            RecordMeetingCommand m when m.Participants is null || m.Outcome is null => WorkflowMessages.Text("MeetingNeedsParticipantsOutcome"),
+            GiveFeedbackCommand f when !Enum.IsDefined(f.Satisfaction) => WorkflowMessages.Text("SatisfactionDefined"),
+            TransferCommand t when t.ToGrid.Value is null || t.ToGrid == c.GridId => WorkflowMessages.Text("TransferMustNameAnotherGrid"),
+            RejectCommand j when !Enum.IsDefined(j.Kind) => WorkflowMessages.Text("RejectionKindDefined2"),
+            PauseCommand when c.IsPaused => WorkflowMessages.Text("PausesCaseAlreadyPaused"),
+            PauseCommand p when string.IsNullOrWhiteSpace(p.Reason) => WorkflowMessages.Text("PauseNeedsReason"),
+            ResumeCommand when !c.IsPaused => WorkflowMessages.Text("ResumesCasePaused"),
+            ReturnCommand r when string.IsNullOrWhiteSpace(r.Reason) || c.Level > OrganisationLevel.Grid => WorkflowMessages.Text("ReturnNeedsReasonCaseBelowGrid"),
+            DispatchCommand d when d.ToGrid.Value is null || c.Returns.Any(x => x.GridId == d.ToGrid) => WorkflowMessages.Text("DispatchMustNameGridReturnedOrder"),
+            RequestExtensionCommand x when x.Length <= Duration.Zero || c.PendingExtension is not null => WorkflowMessages.Text("ExtensionRequestNeedsPositiveLengthNo"),
+            ApproveExtensionCommand a when c.PendingExtension is not { } w || a.Length <= Duration.Zero || a.Length > w.Requested => WorkflowMessages.Text("ApprovalNeedsRequestWaitingNoMore"),
+            RefuseExtensionCommand when c.PendingExtension is null => WorkflowMessages.Text("RefusalNeedsExtensionRequestWaiting"),
+            RequestExclusionCommand x when !Enum.IsDefined(x.Kind) || c.PendingExclusion is not null || c.Exclusion is not null => WorkflowMessages.Text("ExclusionRequestNeedsDefinedKindNo"),
+            ApproveExclusionCommand or RefuseExclusionCommand when c.PendingExclusion is null => WorkflowMessages.Text("DecisionNeedsExclusionRequestWaiting"),
+            ChangePriorityCommand p when !Enum.IsDefined(p.Priority) || p.Priority == c.Priority => WorkflowMessages.Text("ChangesPriorityUndefinedOneOneCase"),
             _ => null,
         };
         return consistent is null ? (command, entry.To, entry.Level) : throw Corrupt(consistent);

@@ -1,5 +1,6 @@
 using Governance.Organisation;
 using Governance.People;
+using Governance.Resources;
 using Governance.Sla;
 using Stateless.Graph;
 
@@ -116,38 +117,38 @@ public sealed partial class CaseWorkflow
         ArgumentNullException.ThrowIfNull(registration.Location, "registration.Location");
         if (registration.Id.Value is null)
         {
-            throw new ArgumentException("A case needs an id; the default (empty) id was given.", nameof(registration));
+            throw new ArgumentException(WorkflowMessages.Text("CaseNeedsIdDefaultEmptyId"), nameof(registration));
         }
 
         if (!Enum.IsDefined(registration.Priority))
         {
-            throw new ArgumentException($"Case '{registration.Id}' has priority {(int)registration.Priority}, which is not one of Normal, Urgent, Critical.", nameof(registration));
+            throw new ArgumentException(WorkflowMessages.Format("CasePriorityOneNormalUrgentCritical", registration.Id, (int)registration.Priority), nameof(registration));
         }
 
         if (string.IsNullOrWhiteSpace(registration.Category.Code) || string.IsNullOrWhiteSpace(registration.Source.Code))
         {
-            throw new ArgumentException($"Case '{registration.Id}' needs a category and a source with codes.", nameof(registration));
+            throw new ArgumentException(WorkflowMessages.Format("CaseNeedsCategorySourceCodes", registration.Id), nameof(registration));
         }
 
         if (string.IsNullOrWhiteSpace(registration.Description))
         {
-            throw new ArgumentException($"Case '{registration.Id}' needs a description of what was reported.", nameof(registration));
+            throw new ArgumentException(WorkflowMessages.Format("CaseNeedsDescriptionWhatWasReported", registration.Id), nameof(registration));
         }
 
         var latest = _clock is null ? LatestRegistration : Min(LatestRegistration, _clock.GetCurrentInstant() + ClockLeeway);
         if (registration.RegisteredAt < EarliestRegistration || registration.RegisteredAt > latest)
         {
-            throw new ArgumentOutOfRangeException(nameof(registration), registration.RegisteredAt, $"Case '{registration.Id}' is registered at {registration.RegisteredAt}; a case is registered from {EarliestRegistration} to {latest}{(_clock is null ? "" : " (a day ahead of the clock)")}.");
+            throw new ArgumentOutOfRangeException(nameof(registration), registration.RegisteredAt, WorkflowMessages.Format(_clock is null ? "RegisteredOutOfRange" : "RegisteredOutOfRangeOfClock", registration.Id, registration.RegisteredAt, EarliestRegistration, latest));
         }
 
         if (registration.Location.BuildingId is { } building && !_organisation.ContainsBuilding(building))
         {
-            throw new ArgumentException($"Case '{registration.Id}' is located in building '{building}', which the organisation model does not have.", nameof(registration));
+            throw new ArgumentException(WorkflowMessages.Format("CaseLocatedBuildingOrganisationModelDoes", registration.Id, building), nameof(registration));
         }
 
         if (!_organisation.ContainsGrid(registration.Location.GridId))
         {
-            throw new ArgumentException($"Case '{registration.Id}' is located in grid '{registration.Location.GridId}', which the organisation model does not have.", nameof(registration));
+            throw new ArgumentException(WorkflowMessages.Format("CaseLocatedGridOrganisationModelDoes", registration.Id, registration.Location.GridId), nameof(registration));
         }
 
         CheckDetails(registration);
@@ -169,17 +170,17 @@ public sealed partial class CaseWorkflow
     {
         if (registration.Reporter is { Value: null })
         {
-            throw new ArgumentException($"Case '{registration.Id}' names the default (empty) id as its reporter; leave the reporter out if it is not known.", nameof(registration));
+            throw new ArgumentException(WorkflowMessages.Format("CaseNamesDefaultEmptyIdReporter", registration.Id), nameof(registration));
         }
 
         if (registration.Attachments is { } attachments && attachments.Any(string.IsNullOrWhiteSpace))
         {
-            throw new ArgumentException($"Case '{registration.Id}' has an attachment without a name; each attachment is a non-empty reference.", nameof(registration));
+            throw new ArgumentException(WorkflowMessages.Format("CaseAttachmentWithoutNameEachAttachment", registration.Id), nameof(registration));
         }
 
         if (registration.Location.Floor is { } floor && (floor < CaseLocation.MinFloor || floor > CaseLocation.MaxFloor))
         {
-            throw new ArgumentOutOfRangeException(nameof(registration), floor, $"Case '{registration.Id}' is on floor {floor}; a floor is from {CaseLocation.MinFloor} to {CaseLocation.MaxFloor}.");
+            throw new ArgumentOutOfRangeException(nameof(registration), floor, WorkflowMessages.Format("CaseFloorFloor", registration.Id, floor, CaseLocation.MinFloor, CaseLocation.MaxFloor));
         }
 
         if (registration.SlaPolicy is { } pinned)
@@ -187,7 +188,7 @@ public sealed partial class CaseWorkflow
             var known = _slaPolicies is null || _slaPolicies.Fallback.Name == pinned.Name || _slaPolicies.Policies.Any(p => p.Name == pinned.Name);
             if (string.IsNullOrWhiteSpace(pinned.Name) || pinned.Version < 1 || !known)
             {
-                throw new ArgumentException($"Case '{registration.Id}' is pinned to SLA policy '{pinned}', which {(known ? "is not a name with a version from 1" : "the workflow's policies do not have")}.", nameof(registration));
+                throw new ArgumentException(WorkflowMessages.Format(known ? "PinnedPolicyMalformed" : "PinnedPolicyUnknown", registration.Id, pinned), nameof(registration));
             }
         }
     }
@@ -201,13 +202,13 @@ public sealed partial class CaseWorkflow
         {
             if (!_organisation.ContainsUnit(unit))
             {
-                throw new ArgumentException($"Case '{registration.Id}' is located in building unit '{unit}', which the organisation model does not have.", nameof(registration));
+                throw new ArgumentException(WorkflowMessages.Format("CaseLocatedBuildingUnitOrganisationModel", registration.Id, unit), nameof(registration));
             }
 
             var micro = _organisation.MicroGridOf(unit);
             if (micro.GridId != location.GridId)
             {
-                throw new ArgumentException($"Case '{registration.Id}' is located in unit '{unit}', whose micro-grid '{micro.Id}' is in grid '{micro.GridId}', not in grid '{location.GridId}'.", nameof(registration));
+                throw new ArgumentException(WorkflowMessages.Format("CaseLocatedUnitWhoseMicroGrid", registration.Id, unit, micro.Id, micro.GridId, location.GridId), nameof(registration));
             }
 
             fromUnit = micro.Id;
@@ -217,12 +218,12 @@ public sealed partial class CaseWorkflow
         {
             if (!_organisation.ContainsMicroGrid(given) || _organisation.GridOf(given).Id != location.GridId)
             {
-                throw new ArgumentException($"Case '{registration.Id}' names micro-grid '{given}', which is not a micro-grid of grid '{location.GridId}'.", nameof(registration));
+                throw new ArgumentException(WorkflowMessages.Format("CaseNamesMicroGridMicroGrid", registration.Id, given, location.GridId), nameof(registration));
             }
 
             if (fromUnit is { } u && u != given)
             {
-                throw new ArgumentException($"Case '{registration.Id}' names micro-grid '{given}', but its unit '{location.UnitId}' is in micro-grid '{u}'.", nameof(registration));
+                throw new ArgumentException(WorkflowMessages.Format("CaseNamesMicroGridButUnit", registration.Id, given, location.UnitId, u), nameof(registration));
             }
 
             fromUnit = given;
@@ -269,7 +270,7 @@ public sealed partial class CaseWorkflow
     {
         if ((uint)state >= (uint)StateCount)
         {
-            throw new ArgumentOutOfRangeException(nameof(state), state, "Expected one of the defined case states.");
+            throw new ArgumentOutOfRangeException(nameof(state), state, WorkflowMessages.Text("ExpectedOneDefinedCaseStates"));
         }
 
         return _permitted[(int)state];
@@ -318,21 +319,21 @@ public sealed partial class CaseWorkflow
 
         if (!_organisation.TryGetPerson(command.Actor, out var actor))
         {
-            throw Refuse(c, command, [], Resources.GovernanceMessages.Format("NotAPerson", command.Actor), RefusalReason.NotAuthorized);
+            throw Refuse(c, command, [], WorkflowMessages.Format("NotAPerson", command.Actor), RefusalReason.NotAuthorized);
         }
 
         var from = c.State;
         var to = _transitions[Index(from, command.Trigger, GuardInput(command))];
         if (to < 0)
         {
-            throw Refuse(c, command, actor.Roles, Resources.GovernanceMessages.Format("NotPermittedInState", command.Trigger, from));
+            throw Refuse(c, command, actor.Roles, WorkflowMessages.Format("NotPermittedInState", command.Trigger, from));
         }
 
         var nextLevel = CheckRules(c, command, actor);
         var decision = _policy.Authorize(c, command, actor, _organisation);
         if (!decision.IsAllowed)
         {
-            throw Refuse(c, command, actor.Roles, decision.Reason ?? Resources.GovernanceMessages.Text("NotAuthorised"), RefusalReason.NotAuthorized);
+            throw Refuse(c, command, actor.Roles, decision.Reason ?? WorkflowMessages.Text("NotAuthorised"), RefusalReason.NotAuthorized);
         }
 
         var pin = command is ChangePriorityCommand change && _slaPolicies is not null

@@ -1,5 +1,6 @@
 using Governance.Organisation;
 using Governance.People;
+using Governance.Resources;
 
 namespace Governance.Cases;
 
@@ -46,75 +47,75 @@ public sealed class DefaultCaseAuthorizationPolicy : ICaseAuthorizationPolicy
                 {
                     OrganisationLevel.MicroGrid =>
                         Decide(OnMicroGrid() ?? OnGrid(Role.GridWorker) ?? OnGrid(Role.GridLeader))
-                            ?? Deny($"the people of micro-grid '{@case.MicroGridId}' (楼长/单元长, party-member volunteers, resident representatives, resident group leaders) or the grid worker or grid leader of grid '{grid}'"),
+                            ?? Deny(WorkflowMessages.Format("PeopleMicroGridPartyMemberVolunteers", @case.MicroGridId, grid)),
                     OrganisationLevel.Grid =>
-                        Decide(OnGrid(Role.GridWorker) ?? OnGrid(Role.GridLeader)) ?? Deny($"the grid worker or grid leader of grid '{grid}'"),
+                        Decide(OnGrid(Role.GridWorker) ?? OnGrid(Role.GridLeader)) ?? Deny(WorkflowMessages.Format("GridWorkerGridLeaderGrid", grid)),
                     OrganisationLevel.Cooperative =>
-                        Decide(Held(Role.CooperativeCadre) ?? Held(Role.CommunityCommittee)) ?? Deny("a cooperative cadre (the case is at the cooperative)"),
+                        Decide(Held(Role.CooperativeCadre) ?? Held(Role.CommunityCommittee)) ?? Deny(WorkflowMessages.Text("CooperativeCadreCaseCooperative")),
                     OrganisationLevel.Community =>
-                        Decide(Held(Role.CommunityCommittee)) ?? Deny("the community committee (the case is at the community)"),
-                    _ => Decide(Held(Role.SubDistrictOfficer)) ?? Deny("a sub-district officer (the case is at the sub-district)"),
+                        Decide(Held(Role.CommunityCommittee)) ?? Deny(WorkflowMessages.Text("CommunityCommitteeCaseCommunity")),
+                    _ => Decide(Held(Role.SubDistrictOfficer)) ?? Deny(WorkflowMessages.Text("SubDistrictOfficerCaseSubDistrict")),
                 };
             case CaseTrigger.Resolve:
-                return Decide(Claimant()) ?? AuthorizationDecision.Deny($"only the claimant ('{@case.Claimant}') may resolve the case");
+                return Decide(Claimant()) ?? AuthorizationDecision.Deny(WorkflowMessages.Format("OnlyClaimantMayResolveCase", @case.Claimant));
             case CaseTrigger.Escalate:
                 // 由网格员报送: the grid's worker reports upward what the grid cannot solve, the micro-grid's people what the unit cannot.
                 return Decide(
                         (atOrBelowGrid ? OnGrid(Role.GridWorker) : null) ?? OnGrid(Role.GridLeader)
                         ?? (@case.Level == OrganisationLevel.MicroGrid ? OnMicroGrid() : null)
                         ?? Held(Role.CommunityCommittee) ?? Held(Role.SubDistrictOfficer))
-                    ?? Deny($"the grid worker (from the grid or micro-grid) or grid leader of grid '{grid}', the micro-grid's people (from the micro-grid), the community committee or a sub-district officer");
+                    ?? Deny(WorkflowMessages.Format("GridWorkerGridMicroGridGrid", grid));
             case CaseTrigger.Reject:
             case CaseTrigger.Transfer:
                 return Decide(OnGrid(Role.GridLeader) ?? Held(Role.CommunityCommittee) ?? Held(Role.SubDistrictOfficer))
-                    ?? Deny($"the grid leader of grid '{grid}', the community committee or a sub-district officer");
+                    ?? Deny(WorkflowMessages.Format("GridLeaderGridCommunityCommitteeSub", grid));
             case CaseTrigger.SummonDepartments:
-                return Decide(Held(Role.CommunityCommittee) ?? Held(Role.SubDistrictOfficer)) ?? Deny("the community committee or a sub-district officer (社区吹哨)");
+                return Decide(Held(Role.CommunityCommittee) ?? Held(Role.SubDistrictOfficer)) ?? Deny(WorkflowMessages.Text("CommunityCommitteeSubDistrictOfficer"));
             case CaseTrigger.ReportIn:
                 return command is ReportInCommand { Department: { } department } && organisation.IsLiaisonOf(actor.Id, department.Code)
-                    ? Decide(Held(Role.DepartmentLiaison)) ?? Deny($"a liaison of department '{department.Code}' (部门报到)")
-                    : Deny($"a liaison of the department reporting in ({(command as ReportInCommand)?.Department?.Code ?? "?"}): a department reports in through its own liaisons (部门报到)");
+                    ? Decide(Held(Role.DepartmentLiaison)) ?? Deny(WorkflowMessages.Format("LiaisonDepartment", department.Code))
+                    : Deny(WorkflowMessages.Format("LiaisonDepartmentReportingDepartmentReportsThrough", (command as ReportInCommand)?.Department?.Code ?? "?"));
             case CaseTrigger.RecordMeeting:
-                return Decide(OnGrid(Role.GridLeader) ?? Held(Role.CommunityCommittee)) ?? Deny($"the grid leader of grid '{grid}' or the community committee");
+                return Decide(OnGrid(Role.GridLeader) ?? Held(Role.CommunityCommittee)) ?? Deny(WorkflowMessages.Format("GridLeaderGridCommunityCommittee", grid));
             case CaseTrigger.GiveFeedback:
                 return Decide(Reporter() ?? OnGrid(Role.GridWorker) ?? OnGrid(Role.GridLeader) ?? Claimant() ?? Held(Role.CommunityCommittee))
-                    ?? Deny($"the resident who reported the case, the grid worker or grid leader of grid '{grid}', the claimant, or the community committee (回访)");
+                    ?? Deny(WorkflowMessages.Format("ResidentWhoReportedCaseGridWorker", grid));
             case CaseTrigger.Close:
                 return Decide(OnGrid(Role.GridWorker) ?? OnGrid(Role.GridLeader) ?? Claimant() ?? Held(Role.CommunityCommittee))
-                    ?? Deny($"the grid worker or grid leader of grid '{grid}', the claimant, or the community committee");
+                    ?? Deny(WorkflowMessages.Format("GridWorkerGridLeaderGridClaimant", grid));
             case CaseTrigger.Pause:
             case CaseTrigger.Resume:
                 return Decide(Claimant() ?? OnGrid(Role.GridWorker) ?? OnGrid(Role.GridLeader) ?? Held(Role.CommunityCommittee) ?? Held(Role.SubDistrictOfficer))
-                    ?? Deny($"the claimant, the grid worker or grid leader of grid '{grid}', the community committee or a sub-district officer");
+                    ?? Deny(WorkflowMessages.Format("ClaimantGridWorkerGridLeaderGrid", grid));
             case CaseTrigger.ChangePriority:
                 return Decide(OnGrid(Role.GridLeader) ?? Held(Role.CommunityCommittee) ?? Held(Role.SubDistrictOfficer) ?? Held(Role.Supervisor))
-                    ?? Deny($"the grid leader of grid '{grid}', the community committee, a sub-district officer or a supervisor");
+                    ?? Deny(WorkflowMessages.Format("GridLeaderGridCommunityCommitteeSub2", grid));
             case CaseTrigger.OverrideClose:
-                return Decide(Held(Role.Supervisor)) ?? Deny("a supervisor (督导)");
+                return Decide(Held(Role.Supervisor)) ?? Deny(WorkflowMessages.Text("Supervisor"));
             case CaseTrigger.Return:
-                return Decide(OnGrid(Role.GridWorker) ?? OnGrid(Role.GridLeader)) ?? Deny($"the grid worker or grid leader of grid '{grid}', the unit the order was dispatched to (退单)");
+                return Decide(OnGrid(Role.GridWorker) ?? OnGrid(Role.GridLeader)) ?? Deny(WorkflowMessages.Format("GridWorkerGridLeaderGridUnit", grid));
             case CaseTrigger.Dispatch:
-                return Decide(Held(Role.CommunityCommittee) ?? Held(Role.SubDistrictOfficer)) ?? Deny("the community committee or a sub-district officer (派单)");
+                return Decide(Held(Role.CommunityCommittee) ?? Held(Role.SubDistrictOfficer)) ?? Deny(WorkflowMessages.Text("CommunityCommitteeSubDistrictOfficer2"));
             case CaseTrigger.RequestExtension:
                 return Decide(Claimant() ?? OnGrid(Role.GridWorker) ?? OnGrid(Role.GridLeader))
-                    ?? Deny($"the claimant or the grid worker or grid leader of grid '{grid}' (申请延期)");
+                    ?? Deny(WorkflowMessages.Format("ClaimantGridWorkerGridLeaderGrid2", grid));
             case CaseTrigger.ApproveExtension:
             case CaseTrigger.RefuseExtension:
                 // The supervising level: the one above the level handling the case.
                 return @case.Level switch
                 {
-                    <= OrganisationLevel.Cooperative => Decide(Held(Role.CommunityCommittee) ?? Held(Role.SubDistrictOfficer)) ?? Deny("the community committee or a sub-district officer, the level above the case (延期审批)"),
-                    OrganisationLevel.Community => Decide(Held(Role.SubDistrictOfficer)) ?? Deny("a sub-district officer, the level above the community (延期审批)"),
-                    _ => Decide(Held(Role.Supervisor)) ?? Deny("a supervisor, above the sub-district (延期审批)"),
+                    <= OrganisationLevel.Cooperative => Decide(Held(Role.CommunityCommittee) ?? Held(Role.SubDistrictOfficer)) ?? Deny(WorkflowMessages.Text("CommunityCommitteeSubDistrictOfficerLevel")),
+                    OrganisationLevel.Community => Decide(Held(Role.SubDistrictOfficer)) ?? Deny(WorkflowMessages.Text("SubDistrictOfficerLevelAboveCommunity")),
+                    _ => Decide(Held(Role.Supervisor)) ?? Deny(WorkflowMessages.Text("SupervisorAboveSubDistrict")),
                 };
             case CaseTrigger.RequestExclusion:
                 return Decide(Claimant() ?? OnGrid(Role.GridWorker) ?? OnGrid(Role.GridLeader) ?? Held(Role.CommunityCommittee))
-                    ?? Deny($"the claimant, the grid worker or grid leader of grid '{grid}', or the community committee (申请核减)");
+                    ?? Deny(WorkflowMessages.Format("ClaimantGridWorkerGridLeaderGrid3", grid));
             case CaseTrigger.ApproveExclusion:
             case CaseTrigger.RefuseExclusion:
-                return Decide(Held(Role.SubDistrictOfficer) ?? Held(Role.Supervisor)) ?? Deny("a sub-district officer or a supervisor (核减审核)");
+                return Decide(Held(Role.SubDistrictOfficer) ?? Held(Role.Supervisor)) ?? Deny(WorkflowMessages.Text("SubDistrictOfficerSupervisor"));
             default:
-                return AuthorizationDecision.Deny($"no rule covers {command.Trigger}");
+                return AuthorizationDecision.Deny(WorkflowMessages.Format("NoRuleCovers", command.Trigger));
         }
     }
 
@@ -140,5 +141,5 @@ public sealed class DefaultCaseAuthorizationPolicy : ICaseAuthorizationPolicy
 
     private static AuthorizationDecision? Decide(Role? role) => role is { } r ? AuthorizationDecision.Allow(r) : null;
 
-    private static AuthorizationDecision Deny(string who) => AuthorizationDecision.Deny($"only {who} may do this");
+    private static AuthorizationDecision Deny(string who) => AuthorizationDecision.Deny(WorkflowMessages.Format("OnlyMayDo", who));
 }

@@ -1,6 +1,7 @@
 using Governance.Cases;
 using Governance.DependencyInjection;
 using Governance.Organisation;
+using Governance.Resources;
 using Governance.Sla;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -32,7 +33,7 @@ public static class GovernanceWorkflowServiceCollectionExtensions
         }
 
         services.TryAddSingleton(sp => Options(sp).Organisation
-            ?? throw new InvalidOperationException("AddGovernanceWorkflow needs an organisation model: set GovernanceWorkflowOptions.Organisation, or register an OrganisationModel."));
+            ?? throw new InvalidOperationException(WorkflowMessages.Text("AddGovernanceWorkflowNeedsOrganisationModelSetGovernanceWorkflowOptions")));
         services.TryAddSingleton(sp => Options(sp).AuthorizationPolicy ?? new DefaultCaseAuthorizationPolicy());
         services.TryAddSingleton(sp => Options(sp).SlaPolicies ?? SlaPolicySet.Default);
         services.TryAddSingleton(sp => new CaseWorkflow(

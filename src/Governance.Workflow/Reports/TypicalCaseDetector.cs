@@ -1,4 +1,5 @@
 using Governance.Cases;
+using Governance.Resources;
 
 namespace Governance.Reports;
 
@@ -20,13 +21,13 @@ public sealed class TypicalCaseDetector
     {
         if (threshold < 2)
         {
-            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "A recurrence needs at least 2 cases.");
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, WorkflowMessages.Text("RecurrenceNeedsLeastCases"));
         }
 
         var w = window ?? Duration.FromDays(30);
         if (w <= Duration.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(window), w, "Expected a positive window.");
+            throw new ArgumentOutOfRangeException(nameof(window), w, WorkflowMessages.Text("ExpectedPositiveWindow"));
         }
 
         Threshold = threshold;

@@ -1,5 +1,6 @@
 using Governance.Calendars;
 using Governance.Cases;
+using Governance.Resources;
 
 namespace Governance.Sla;
 
@@ -117,7 +118,7 @@ public sealed class CaseSla
         ArgumentNullException.ThrowIfNull(@case);
         if (@case.Id != CaseId)
         {
-            throw new ArgumentException($"This tracker follows case '{CaseId}'; was given case '{@case.Id}'.", nameof(@case));
+            throw new ArgumentException(WorkflowMessages.Format("TrackerFollowsCaseWasGivenCase", CaseId, @case.Id), nameof(@case));
         }
 
         var engine = _engine;

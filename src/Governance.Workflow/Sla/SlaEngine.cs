@@ -1,5 +1,6 @@
 using Governance.Calendars;
 using Governance.Cases;
+using Governance.Resources;
 
 namespace Governance.Sla;
 
@@ -34,7 +35,7 @@ public sealed class SlaEngine
             ArgumentNullException.ThrowIfNull(policy, nameof(earlierVersions));
             if (_versions.TryGetValue(policy.Reference, out var known) && !ReferenceEquals(known, policy))
             {
-                throw new ArgumentException($"Two different SLA policies are named '{policy.Name}' version {policy.Version}; give each edition its own version.", nameof(earlierVersions));
+                throw new ArgumentException(WorkflowMessages.Format("TwoDifferentSLAPoliciesNamedVersion", policy.Name, policy.Version), nameof(earlierVersions));
             }
 
             _versions[policy.Reference] = policy;

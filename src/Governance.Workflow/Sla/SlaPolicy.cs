@@ -1,5 +1,6 @@
 using Governance.Calendars;
 using Governance.Cases;
+using Governance.Resources;
 
 namespace Governance.Sla;
 
@@ -45,7 +46,7 @@ public sealed class SlaPolicy
     public int Version
     {
         get => _version;
-        init => _version = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Version), value, "A policy's version counts from 1.");
+        init => _version = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Version), value, WorkflowMessages.Text("PolicySVersionCounts"));
     }
 
     /// <summary>The name and version that pin this edition of the policy.</summary>
@@ -122,8 +123,8 @@ public sealed class SlaPolicy
         SlaStep.Resolve => Resolve,
         SlaStep.Feedback => Feedback,
         SlaStep.ReportIn => ReportIn,
-        SlaStep.Callback => Callback ?? throw new InvalidOperationException($"Policy '{Name}' has no callback goal (回访)."),
-        _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Expected a step of the closed loop."),
+        SlaStep.Callback => Callback ?? throw new InvalidOperationException(WorkflowMessages.Format("PolicyNoCallbackGoal", Name)),
+        _ => throw new ArgumentOutOfRangeException(nameof(step), step, WorkflowMessages.Text("ExpectedStepClosedLoop")),
     };
 
     /// <inheritdoc />
@@ -137,7 +138,7 @@ public sealed class SlaPolicy
             var t = WarningThresholds[i];
             if (t is < 1 or > 99 || t <= previous)
             {
-                errors.Add(new Validation.ValidationError($"{path}.warnings[{i}]", $"{t} is not a threshold; expected ascending percentages from 1 to 99"));
+                errors.Add(new Validation.ValidationError($"{path}.warnings[{i}]", WorkflowMessages.Format("ThresholdExpectedAscendingPercentages", t)));
             }
 
             previous = t;

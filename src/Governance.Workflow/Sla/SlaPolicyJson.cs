@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Governance.Calendars;
 using Governance.Cases;
+using Governance.Resources;
 using Governance.Validation;
 
 namespace Governance.Sla;
@@ -48,7 +49,7 @@ public static class SlaPolicyJson
     /// <exception cref="ValidationFailedException">The text is not valid JSON or breaks the format; <c>Errors</c> lists every problem with its path.</exception>
     public static SlaPolicySet Parse(string json)
     {
-        using var document = JsonReading.Parse(json, "SLA policy JSON", out var failure);
+        using var document = JsonReading.Parse(json, WorkflowMessages.Text("SlaPolicyJson"), out var failure);
         if (document is null)
         {
             throw failure!;
@@ -80,7 +81,7 @@ public static class SlaPolicyJson
 
         if (r.Errors.Count > 0)
         {
-            throw new ValidationFailedException("SLA policy JSON", r.Errors);
+            throw new ValidationFailedException(WorkflowMessages.Text("SlaPolicyJson"), r.Errors);
         }
 
         return new SlaPolicySet(policies, fallback);
@@ -135,7 +136,7 @@ public static class SlaPolicyJson
                 }
                 else if (item.ValueKind != JsonValueKind.String)
                 {
-                    r.Error(p, $"expected Normal, Urgent or Critical, found {JsonReading.Describe(item)}");
+                    r.Error(p, WorkflowMessages.Format("ExpectedNormalUrgentCriticalFound", JsonReading.Describe(item)));
                 }
             }
         }
@@ -151,7 +152,7 @@ public static class SlaPolicyJson
             }
             else
             {
-                r.Error(p, $"expected an ascending percentage from 1 to 99, found {JsonReading.Describe(item)}");
+                r.Error(p, WorkflowMessages.Format("ExpectedAscendingPercentageFound", JsonReading.Describe(item)));
             }
         }
 
@@ -189,17 +190,17 @@ public static class SlaPolicyJson
     {
         if (item.ValueKind != JsonValueKind.String)
         {
-            r.Error(path, $"expected a non-empty code, found {JsonReading.Describe(item)}");
+            r.Error(path, WorkflowMessages.Format("ExpectedNonEmptyCodeFound", JsonReading.Describe(item)));
         }
         else if (r.Text(item, path) is { } code)
         {
             if (string.IsNullOrWhiteSpace(code))
             {
-                r.Error(path, "expected a non-empty code, found an empty one");
+                r.Error(path, WorkflowMessages.Text("ExpectedNonEmptyCodeFoundEmpty"));
             }
             else if (known is not null && !known.Contains(code))
             {
-                r.Error(path, $"'{code}' is not a known {what} code; declare a district's own codes in the top-level \"{what switch { "category" => "categories", _ => "sources" }}\" list");
+                r.Error(path, WorkflowMessages.Format(what == "category" ? "UnknownCategoryCode" : "UnknownSourceCode", code));
             }
             else
             {
@@ -231,7 +232,7 @@ public static class SlaPolicyJson
                 var length = r.Duration(e, "length", p);
                 if (length > DeadlineGoal.MaxLength)
                 {
-                    r.Error($"{p}.length", $"{length} is longer than the longest goal ({DeadlineGoal.MaxLength.Days} days)");
+                    r.Error($"{p}.length", WorkflowMessages.Format("LongerThanLongestGoalDays", length, DeadlineGoal.MaxLength.Days));
                 }
                 else if (length is { } l)
                 {

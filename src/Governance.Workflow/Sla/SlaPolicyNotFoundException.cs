@@ -1,4 +1,5 @@
 using Governance.Cases;
+using Governance.Resources;
 
 namespace Governance.Sla;
 
@@ -12,8 +13,8 @@ public sealed class SlaPolicyNotFoundException : GovernanceException
     /// <param name="caseId">The case.</param>
     /// <param name="policy">The policy version it is pinned to.</param>
     public SlaPolicyNotFoundException(Id<Case> caseId, SlaPolicyReference policy)
-        : base(RefusalReason.NotFound, $"Case '{caseId}' is pinned to SLA policy '{policy.Name}' version {policy.Version}, which this engine does not have; "
-            + "pass the earlier policy versions to the SlaEngine, or evaluate a what-if under another policy set.")
+        : base(RefusalReason.NotFound, WorkflowMessages.Format("CasePinnedSLAPolicyVersionEngine", caseId, policy.Name, policy.Version)
+            + WorkflowMessages.Text("PassEarlierPolicyVersionsSlaEngineEvaluate"))
     {
         CaseId = caseId;
         Policy = policy;

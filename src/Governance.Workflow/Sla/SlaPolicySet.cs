@@ -1,4 +1,5 @@
 using Governance.Cases;
+using Governance.Resources;
 using Governance.Validation;
 
 namespace Governance.Sla;
@@ -18,13 +19,13 @@ public sealed class SlaPolicySet
         var errors = new List<ValidationError>();
         for (var i = 0; i < Policies.Count; i++)
         {
-            (Policies[i] ?? throw new ArgumentNullException(nameof(policies), $"policies[{i}] is null.")).Validate($"$.policies[{i}]", errors);
+            (Policies[i] ?? throw new ArgumentNullException(nameof(policies), WorkflowMessages.Format("PoliciesNull", i))).Validate($"$.policies[{i}]", errors);
         }
 
         Fallback.Validate("$.default", errors);
         if (errors.Count > 0)
         {
-            throw new ValidationFailedException("SLA policy set", errors);
+            throw new ValidationFailedException(WorkflowMessages.Text("SLAPolicySet"), errors);
         }
     }
 

@@ -1,3 +1,5 @@
+using Governance.Resources;
+
 namespace Governance.Supervision;
 
 /// <summary>整改事项 — something an inspection found that must be put right by a date, and when it was.</summary>
@@ -19,6 +21,6 @@ public sealed record RectificationItem(string Id, string Description, LocalDate 
     /// <exception cref="InvalidOperationException">It is already closed.</exception>
     public RectificationItem Close(LocalDate on) =>
         ClosedOn is { } closed
-            ? throw new InvalidOperationException($"Rectification item '{Id}' was already closed on {closed:uuuu-MM-dd}.")
+            ? throw new InvalidOperationException(WorkflowMessages.Format("RectificationItemWasAlreadyClosed", Id, closed))
             : this with { ClosedOn = on };
 }
