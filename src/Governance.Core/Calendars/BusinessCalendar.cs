@@ -227,7 +227,7 @@ public sealed class BusinessCalendar
     {
         if (date.Calendar != CalendarSystem.Iso)
         {
-            throw new ArgumentException(GovernanceMessages.Format("BusinessCalendarsWorkISODatesCalendar", date, date.Calendar.Id), nameof(date));
+            throw new ArgumentException(GovernanceMessages.Format("NotAnIsoDate", date, date.Calendar.Id), nameof(date));
         }
 
         if (date < MinDate || date > MaxDate)

@@ -139,7 +139,7 @@ public sealed class BusinessCalendarBuilder
         var errors = new List<ValidationError>();
         foreach (var d in weekend.Where(d => d is < IsoDayOfWeek.Monday or > IsoDayOfWeek.Sunday))
         {
-            errors.Add(new ValidationError("weekend", GovernanceMessages.Format("DayWeek", d)));
+            errors.Add(new ValidationError("weekend", GovernanceMessages.Format("NotADayOfWeek", d)));
         }
 
         if (weekend.Distinct().Count() != weekend.Count)
@@ -171,7 +171,7 @@ public sealed class BusinessCalendarBuilder
             var h = holidays[i];
             if (h.Dates.Start.Calendar != CalendarSystem.Iso)
             {
-                errors.Add(new ValidationError($"holidays[{i}]", GovernanceMessages.Format("HolidayISOCalendar", h.Name)));
+                errors.Add(new ValidationError($"holidays[{i}]", GovernanceMessages.Format("HolidayNotIso", h.Name)));
                 continue;
             }
 
@@ -179,7 +179,7 @@ public sealed class BusinessCalendarBuilder
             {
                 if (!holidayDates.TryAdd(date, h.Name))
                 {
-                    errors.Add(new ValidationError($"holidays[{i}]", GovernanceMessages.Format("HolidayHoliday", date, h.Name, holidayDates[date])));
+                    errors.Add(new ValidationError($"holidays[{i}]", GovernanceMessages.Format("DateInTwoHolidays", date, h.Name, holidayDates[date])));
                 }
             }
         }

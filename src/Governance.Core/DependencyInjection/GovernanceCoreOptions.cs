@@ -33,7 +33,7 @@ public sealed class GovernanceCoreOptions
     public DateTimeZone ResolveTimeZone()
     {
         var byId = TimeZoneId is null ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZoneId)
-            ?? throw new InvalidOperationException(GovernanceMessages.Format("TimeZoneIdTimeZoneTZDBEG", TimeZoneId));
+            ?? throw new InvalidOperationException(GovernanceMessages.Format("UnknownTimeZoneId", TimeZoneId));
         if (TimeZone is not null && byId is not null && TimeZone.Id != byId.Id)
         {
             throw new InvalidOperationException(GovernanceMessages.Format("TimeZoneButTimeZoneIdSetOneTime", TimeZone.Id, byId.Id));

@@ -37,7 +37,7 @@ internal sealed class DeadlineGoalJsonConverter : JsonConverter<DeadlineGoal>
                     break;
                 case "length" when reader.TokenType == JsonTokenType.String:
                     var parsed = DurationPattern.Roundtrip.Parse(reader.GetString()!);
-                    length = parsed.Success ? parsed.Value : throw new JsonException(GovernanceMessages.Format("DurationSuch", reader.GetString()));
+                    length = parsed.Success ? parsed.Value : throw new JsonException(GovernanceMessages.Format("NotADuration", reader.GetString()));
                     break;
                 case "reading":
                     reading = Read<DayReading>(ref reader, options);

@@ -29,7 +29,7 @@ internal sealed class InstantJsonConverter : JsonConverter<Instant>
 
         var text = reader.GetString()!;
         var result = Pattern.Parse(text);
-        return result.Success ? result.Value : throw new JsonException(GovernanceMessages.Format("InstantSuchTZ", text, result.Exception.Message), result.Exception);
+        return result.Success ? result.Value : throw new JsonException(GovernanceMessages.Format("NotAnInstant", text, result.Exception.Message), result.Exception);
     }
 
     public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options)

@@ -37,7 +37,7 @@ internal sealed class IntervalJsonConverter : JsonConverter<Interval>
             var name = isStart ? names.Start : names.End;
             if ((isStart ? start : end) is not null)
             {
-                throw new JsonException(GovernanceMessages.Format("IntervalTwice", name));
+                throw new JsonException(GovernanceMessages.Format("IntervalMemberTwice", name));
             }
 
             reader.Read();

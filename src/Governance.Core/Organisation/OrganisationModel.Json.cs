@@ -52,7 +52,7 @@ public sealed partial class OrganisationModel
             {
                 if (items[i] is null)
                 {
-                    nulls.Add(new ValidationError($"$.{name}[{i}]", GovernanceMessages.Text("Null")));
+                    nulls.Add(new ValidationError($"$.{name}[{i}]", GovernanceMessages.Text("IsNull")));
                 }
                 else
                 {

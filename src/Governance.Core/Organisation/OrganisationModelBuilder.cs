@@ -268,7 +268,7 @@ public sealed class OrganisationModelBuilder
     {
         if (!people.TryGetValue(id, out var person))
         {
-            errors.Add(new ValidationError(path, GovernanceMessages.Format("PersonModel", id)));
+            errors.Add(new ValidationError(path, GovernanceMessages.Format("PersonNotInModel", id)));
         }
         else if (!person.HasRole(role))
         {

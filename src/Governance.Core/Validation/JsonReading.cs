@@ -28,13 +28,13 @@ internal sealed class JsonReading
         }
         catch (JsonException e)
         {
-            failure = new ValidationFailedException(subject, [new ValidationError($"{e.Path ?? "$"} (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})", GovernanceMessages.Text("ValidJSON") + e.Message)]);
+            failure = new ValidationFailedException(subject, [new ValidationError($"{e.Path ?? "$"} (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})", GovernanceMessages.Text("NotValidJson") + e.Message)]);
             return null;
         }
         catch (ArgumentException e)
         {
             // The text itself is not valid UTF-16 (a lone surrogate), so it cannot be read as JSON at all.
-            failure = new ValidationFailedException(subject, [new ValidationError("$", GovernanceMessages.Text("ValidText") + e.Message)]);
+            failure = new ValidationFailedException(subject, [new ValidationError("$", GovernanceMessages.Text("NotValidText") + e.Message)]);
             return null;
         }
     }
@@ -51,7 +51,7 @@ internal sealed class JsonReading
         {
             if (System.Array.IndexOf(names, property.Name) < 0)
             {
-                Error($"{path}.{property.Name}", GovernanceMessages.Format("MemberHereExpectedOne", string.Join(", ", names)));
+                Error($"{path}.{property.Name}", GovernanceMessages.Format("NotAMemberHere", string.Join(", ", names)));
             }
         }
     }
@@ -90,7 +90,7 @@ internal sealed class JsonReading
 
         if (required)
         {
-            Error($"{path}.{name}", GovernanceMessages.Text("Required"));
+            Error($"{path}.{name}", GovernanceMessages.Text("IsRequired"));
         }
 
         return null;
@@ -174,7 +174,7 @@ internal sealed class JsonReading
         var result = LocalDatePattern.Iso.Parse(text);
         if (!result.Success)
         {
-            Error($"{path}.{name}", GovernanceMessages.Format("DateExpectedYyyyMMDdE", text));
+            Error($"{path}.{name}", GovernanceMessages.Format("NotADate", text));
             return null;
         }
 
@@ -219,17 +219,17 @@ internal sealed class JsonReading
             }
         }
 
-        Error(path, GovernanceMessages.Format("One", text, string.Join(", ", names)));
+        Error(path, GovernanceMessages.Format("NotOneOf", text, string.Join(", ", names)));
         return null;
     }
 
     public static string Describe(JsonElement e) => e.ValueKind switch
     {
-        JsonValueKind.String => GovernanceMessages.Format("String", e.GetRawText()),
-        JsonValueKind.Number => GovernanceMessages.Format("Number", e.GetRawText()),
-        JsonValueKind.Object => GovernanceMessages.Text("Object"),
-        JsonValueKind.Array => GovernanceMessages.Text("Array"),
-        JsonValueKind.True or JsonValueKind.False => GovernanceMessages.Format("Value", e.GetRawText()),
+        JsonValueKind.String => GovernanceMessages.Format("DescribeString", e.GetRawText()),
+        JsonValueKind.Number => GovernanceMessages.Format("DescribeNumber", e.GetRawText()),
+        JsonValueKind.Object => GovernanceMessages.Text("DescribeObject"),
+        JsonValueKind.Array => GovernanceMessages.Text("DescribeArray"),
+        JsonValueKind.True or JsonValueKind.False => GovernanceMessages.Format("DescribeValue", e.GetRawText()),
         _ => "null",
     };
 }

@@ -65,7 +65,7 @@ public sealed class ExcellenceVote
 
         if (choices.FirstOrDefault(c => !_candidates.Contains(c)) is { Value: not null } stranger)
         {
-            throw new ArgumentException(ScoringMessages.Format("Shortlist", stranger), nameof(choices));
+            throw new ArgumentException(ScoringMessages.Format("NotOnShortlist", stranger), nameof(choices));
         }
 
         _ballots.Add(voter, choices.ToArray());

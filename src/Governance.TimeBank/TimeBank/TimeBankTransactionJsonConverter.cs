@@ -19,7 +19,7 @@ internal sealed class TimeBankTransactionJsonConverter : JsonConverter<TimeBankT
 
     public override TimeBankTransaction Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        Expect(ref reader, JsonTokenType.StartObject, "TimeBankTransaction");
+        Expect(ref reader, JsonTokenType.StartObject, "ATimeBankTransaction");
         var ids = Converter<Id<TimeBankTransaction>>(options);
         Id<TimeBankTransaction>? id = null;
         TimeBankTransactionKind? kind = null;
@@ -30,7 +30,7 @@ internal sealed class TimeBankTransactionJsonConverter : JsonConverter<TimeBankT
         var seen = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var member = Member(ref reader, ref seen, TransactionMembers, "TimeBankTransaction2");
+            var member = Member(ref reader, ref seen, TransactionMembers, "TimeBankTransaction");
             reader.Read();
             switch (member)
             {
@@ -59,11 +59,11 @@ internal sealed class TimeBankTransactionJsonConverter : JsonConverter<TimeBankT
         }
 
         return new TimeBankTransaction(
-            id ?? throw Missing("id", "TimeBankTransaction2"),
-            kind ?? throw Missing("kind", "TimeBankTransaction2"),
-            timestamp ?? throw Missing("timestamp", "TimeBankTransaction2"),
+            id ?? throw Missing("id", "TimeBankTransaction"),
+            kind ?? throw Missing("kind", "TimeBankTransaction"),
+            timestamp ?? throw Missing("timestamp", "TimeBankTransaction"),
             request,
-            legs ?? throw Missing("legs", "TimeBankTransaction2"),
+            legs ?? throw Missing("legs", "TimeBankTransaction"),
             note);
     }
 
@@ -206,7 +206,7 @@ internal sealed class TimeBankTransactionJsonConverter : JsonConverter<TimeBankT
         string Location() => leg < 0 ? member : $"legs[{leg}].{member}";
         if (reader.TokenType == JsonTokenType.Null)
         {
-            throw new JsonException(TimeBankMessages.Format("CannotNull", Location()));
+            throw new JsonException(TimeBankMessages.Format("MemberCannotBeNull", Location()));
         }
 
         try
@@ -215,7 +215,7 @@ internal sealed class TimeBankTransactionJsonConverter : JsonConverter<TimeBankT
         }
         catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidOperationException)
         {
-            throw new JsonException(TimeBankMessages.Format("Malformed", Location(), e.Message), e);
+            throw new JsonException(TimeBankMessages.Format("MemberMalformed", Location(), e.Message), e);
         }
     }
 

@@ -123,9 +123,9 @@ public sealed partial class CaseWorkflow
             case PauseCommand when c.IsPaused:
                 throw No(WorkflowMessages.Format("SLAClocksAlreadyPausedSinceResume", c.Pauses[^1].Start, c.Pauses[^1].Reason));
             case ResumeCommand when !c.IsPaused:
-                throw No(WorkflowMessages.Text("SLAClocksPaused"));
+                throw No(WorkflowMessages.Text("ClocksNotPaused"));
             case ChangePriorityCommand p when p.Priority == c.Priority:
-                throw No(WorkflowMessages.Format("CaseAlready", p.Priority));
+                throw No(WorkflowMessages.Format("PriorityAlready", p.Priority));
             case ReturnCommand when c.Level > OrganisationLevel.Grid:
                 throw No(WorkflowMessages.Format("CaseBeenEscalatedWorkOrderReturned", c.Level));
             case DispatchCommand d when ReturnedBy(c, d.ToGrid) is { } returned:
@@ -137,7 +137,7 @@ public sealed partial class CaseWorkflow
             case ApproveExtensionCommand or RefuseExtensionCommand when c.PendingExtension is null:
                 throw No(WorkflowMessages.Text("NoExtensionRequestWaitingDecision"));
             case ApproveExtensionCommand a when a.Length > c.PendingExtension!.Requested:
-                throw No(WorkflowMessages.Format("MoreThanAsked", a.Length, c.PendingExtension.Requested));
+                throw No(WorkflowMessages.Format("ApprovalMoreThanAsked", a.Length, c.PendingExtension.Requested));
             case ApproveExtensionCommand or RefuseExtensionCommand when c.PendingExtension!.RequestedBy == command.Actor:
                 throw No(WorkflowMessages.Text("ExtensionDecidedSomeoneOtherThanOne"));
             case RequestExclusionCommand when c.Exclusion is { } excluded:

@@ -75,7 +75,7 @@ public sealed partial class CaseWorkflow
         {
             throw Corrupt(destination is null
                 ? WorkflowMessages.Format("NotPermittedInState", command.Trigger, c.State)
-                : WorkflowMessages.Format("Leads", command.Trigger, c.State, destination, entry.To));
+                : WorkflowMessages.Format("TransitionLeadsElsewhere", command.Trigger, c.State, destination, entry.To));
         }
 
         var expectedLevel = command switch
@@ -87,13 +87,13 @@ public sealed partial class CaseWorkflow
         };
         var consistent = command switch
         {
-            _ when entry.Level != expectedLevel => WorkflowMessages.Format("CaseAfter", expectedLevel, entry.Level),
+            _ when entry.Level != expectedLevel => WorkflowMessages.Format("LevelAfterEntry", expectedLevel, entry.Level),
             ReportInCommand r when r.Department is null || !c.IsAwaiting(r.Department) => WorkflowMessages.Format("DepartmentReportsWithoutSummonsWaiting", r.Department?.DisplayName),
             SummonDepartmentsCommand s when s.Departments is not { Count: > 0 } || s.Departments.Any(d => d is null || c.IsAwaiting(d)) => WorkflowMessages.Text("SummonsNoDepartmentOneAlreadyWaiting"),
             RecordMeetingCommand m when m.Participants is null || m.Outcome is null => WorkflowMessages.Text("MeetingNeedsParticipantsOutcome"),
-            GiveFeedbackCommand f when !Enum.IsDefined(f.Satisfaction) => WorkflowMessages.Text("SatisfactionDefined"),
+            GiveFeedbackCommand f when !Enum.IsDefined(f.Satisfaction) => WorkflowMessages.Text("EntrySatisfactionUndefined"),
             TransferCommand t when t.ToGrid.Value is null || t.ToGrid == c.GridId => WorkflowMessages.Text("TransferMustNameAnotherGrid"),
-            RejectCommand j when !Enum.IsDefined(j.Kind) => WorkflowMessages.Text("RejectionKindDefined2"),
+            RejectCommand j when !Enum.IsDefined(j.Kind) => WorkflowMessages.Text("EntryRejectionKindUndefined"),
             PauseCommand when c.IsPaused => WorkflowMessages.Text("PausesCaseAlreadyPaused"),
             PauseCommand p when string.IsNullOrWhiteSpace(p.Reason) => WorkflowMessages.Text("PauseNeedsReason"),
             ResumeCommand when !c.IsPaused => WorkflowMessages.Text("ResumesCasePaused"),

@@ -141,5 +141,5 @@ public sealed class DefaultCaseAuthorizationPolicy : ICaseAuthorizationPolicy
 
     private static AuthorizationDecision? Decide(Role? role) => role is { } r ? AuthorizationDecision.Allow(r) : null;
 
-    private static AuthorizationDecision Deny(string who) => AuthorizationDecision.Deny(WorkflowMessages.Format("OnlyMayDo", who));
+    private static AuthorizationDecision Deny(string who) => AuthorizationDecision.Deny(WorkflowMessages.Format("OnlyWhoMay", who));
 }
