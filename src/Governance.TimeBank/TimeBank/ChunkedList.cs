@@ -59,6 +59,14 @@ internal sealed class ChunkedList<T>
     /// <summary>The last item; the list must not be empty.</summary>
     public ref T Last => ref _last![_lastUsed - 1];
 
+    /// <summary>
+    /// Reads the slot the next <see cref="Add"/> writes (or the list's chunk table when the last chunk is full), so that
+    /// its cache line is loaded before it is needed; returns a value made from it so the read is kept.
+    /// </summary>
+    public int Peek() => _last is { } last && _lastUsed < last.Length
+        ? System.Runtime.CompilerServices.Unsafe.As<T, byte>(ref last[_lastUsed])
+        : _chunkCount;
+
     /// <summary>Appends an item.</summary>
     /// <param name="item">The item.</param>
     public void Add(T item)

@@ -121,15 +121,29 @@ public sealed partial class TimeBankLedger
     private ImportException? ImportIds(IReadOnlyList<TimeBankTransaction> transactions)
     {
         long systemSequence = 0;
+        Span<int> hashes = stackalloc int[LookAhead];
+        var touched = 0;
         for (var index = 0; index < transactions.Count; index++)
         {
+            if (index % LookAhead == 0)
+            {
+                // As in the postings pass: a batch's ids are hashed and their buckets touched first, so that the
+                // misses overlap.
+                for (var ahead = index; ahead < Math.Min(transactions.Count, index + LookAhead); ahead++)
+                {
+                    var hashed = transactions[ahead]?.Id.Value is { } next ? TransactionIndex.Hash(next) : 0;
+                    hashes[ahead - index] = hashed;
+                    touched += _transactions.Touch(hashed);
+                }
+            }
+
             var t = transactions[index];
             if (t?.Id.Value is not { } id)
             {
                 return new(index, Corrupt(index, null, TimeBankMessages.Text("TransactionIdMissing")));
             }
 
-            var hash = TransactionIndex.Hash(id);
+            var hash = hashes[index % LookAhead];
             if (_transactions.Find(id, hash) is not null)
             {
                 return new(index, Corrupt(index, t, TimeBankMessages.Text("IdUsedTwice")));
@@ -164,6 +178,7 @@ public sealed partial class TimeBankLedger
             _transactions.Add(t, hash);
         }
 
+        _touchedIds = touched;
         return null;
     }
 
@@ -173,18 +188,56 @@ public sealed partial class TimeBankLedger
     /// <exception cref="ImportException">A transaction cannot follow the ones before it.</exception>
     private void ImportPostings(IReadOnlyList<TimeBankTransaction> transactions, int stop)
     {
-        for (var index = 0; index < stop; index++)
+        // The pass is bound by memory: each transaction's accounts sit at random among the ledger's. A batch's first
+        // leg's accounts are looked up (and their state and last passbook chunk touched) in one short loop, whose
+        // iterations do not depend on each other, so their cache misses overlap instead of following one another.
+        var accounts = new AccountState?[2 * LookAhead];
+        for (var start = 0; start < stop; start += LookAhead)
         {
-            try
+            var end = Math.Min(stop, start + LookAhead);
+            long touched = 0;
+            for (var index = start; index < end; index++)
             {
-                Import(transactions[index], index);
+                var slot = 2 * (index - start);
+                if (transactions[index] is { LegCount: > 0 } t)
+                {
+                    var leg = t.Leg(0);
+                    var (debit, credit) = (ImportedAccount(leg.Debit.Value), ImportedAccount(leg.Credit.Value));
+                    (accounts[slot], accounts[slot + 1]) = (debit, credit);
+                    touched += Touch(debit) + Touch(credit);
+                }
+                else
+                {
+                    (accounts[slot], accounts[slot + 1]) = (null, null);
+                }
             }
-            catch (ValidationFailedException e)
+
+            _touched = touched;
+            for (var index = start; index < end; index++)
             {
-                throw new ImportException(index, e);
+                try
+                {
+                    var slot = 2 * (index - start);
+                    Import(transactions[index], index, accounts[slot], accounts[slot + 1]);
+                }
+                catch (ValidationFailedException e)
+                {
+                    throw new ImportException(index, e);
+                }
             }
         }
     }
+
+    /// <summary>How many transactions the postings pass looks ahead at once.</summary>
+    private const int LookAhead = 64;
+
+    /// <summary>Where the look-ahead's reads go (one field per pass, as the passes run on two threads), so that they are not dropped.</summary>
+    private long _touched;
+
+    private int _touchedIds;
+
+    /// <summary>Reads an account's balance and the passbook slot its next entry goes to, bringing both into the cache.</summary>
+    private static long Touch(AccountState? account) => account is null ? 0 : account.Posted + account.Entries.Peek();
 
     /// <summary>From how many transactions a restore runs its two passes on two threads (tests lower it).</summary>
     internal static int ParallelRestoreThreshold { get; set; } = 1 << 16;
@@ -244,7 +297,7 @@ public sealed partial class TimeBankLedger
     private static ValidationFailedException Corrupt(int index, TimeBankTransaction? t, string message) =>
         Corrupt($"$.transactions[{index}]", t is null ? message : TimeBankMessages.Format("TransactionRefused", t.Id, t.Kind, message));
 
-    private void Import(TimeBankTransaction? t, int index)
+    private void Import(TimeBankTransaction? t, int index, AccountState? firstDebit, AccountState? firstCredit)
     {
         if (t is null)
         {
@@ -269,7 +322,8 @@ public sealed partial class TimeBankLedger
         for (var i = 0; i < t.LegCount; i++)
         {
             var leg = t.Leg(i);
-            if (ImportedAccount(leg.Debit.Value) is not { } debit || ImportedAccount(leg.Credit.Value) is not { } credit)
+            var (debit, credit) = i == 0 ? (firstDebit, firstCredit) : (ImportedAccount(leg.Debit.Value), ImportedAccount(leg.Credit.Value));
+            if (debit is null || credit is null)
             {
                 throw fail(TimeBankMessages.Format("LegNamesAccountLedgerDoes", i, leg.Debit, leg.Credit));
             }

@@ -52,6 +52,20 @@ internal sealed class TransactionIndex
     public TimeBankTransaction? Find(string id) => Find(id, Hash(id));
 
     /// <summary>
+    /// Reads the bucket an id with this hash is filed in, and the slot the next addition to it writes, so that both are
+    /// in the cache when <see cref="Find(string, int)"/> and <see cref="Add"/> come; returns a value made from them so the
+    /// reads are kept.
+    /// </summary>
+    /// <param name="hash">The id's <see cref="Hash"/>.</param>
+    /// <returns>Something read; callers keep it and ignore it.</returns>
+    public int Touch(int hash)
+    {
+        var bucket = _directory[hash & ((1 << _depth) - 1)];
+        var at = Math.Min(bucket.Count, bucket.Hashes.Length - 1);
+        return bucket.Hashes[at] ^ (bucket.Items[at] is null ? 0 : 1);
+    }
+
+    /// <summary>
     /// Makes room for <paramref name="count"/> ids in an empty index at once (a restore knows how many are coming): the
     /// directory starts deep enough that no bucket splits while they are added.
     /// </summary>

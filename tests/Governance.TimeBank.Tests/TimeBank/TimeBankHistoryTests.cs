@@ -248,6 +248,29 @@ public class TimeBankHistoryTests
         {
             TimeBankLedger.ParallelRestoreThreshold = threshold;
         }
+
+        // The postings pass looks the accounts up a batch ahead: a bad transaction at either edge of a batch, or a
+        // missing one, is still the one reported, on one thread and on two.
+        foreach (var parallel in new[] { false, true })
+        {
+            TimeBankLedger.ParallelRestoreThreshold = parallel ? 0 : threshold;
+            try
+            {
+                foreach (var at in new[] { 0, 63, 64, 65, 127, export.Transactions.Count - 1 })
+                {
+                    var list = export.Transactions.ToList();
+                    var t = list[at];
+                    list[at] = new TimeBankTransaction(t.Id, t.Kind, t.Timestamp, t.Request, new TimeBankLeg("P-NOBODY", "sys:issuing", TimeCredit.FromMinutes(1), TimeBankLegKind.Posted), null);
+                    Assert.Equal($"$.transactions[{at}]", Assert.Throws<ValidationFailedException>(() => TimeBankLedger.Restore(export with { Transactions = list }, clock)).Errors.Single().Path);
+                    list[at] = null!;
+                    Assert.Equal($"$.transactions[{at}]", Assert.Throws<ValidationFailedException>(() => TimeBankLedger.Restore(export with { Transactions = list }, clock)).Errors.Single().Path);
+                }
+            }
+            finally
+            {
+                TimeBankLedger.ParallelRestoreThreshold = threshold;
+            }
+        }
     }
 
     [Fact]
