@@ -22,8 +22,10 @@ namespace Governance.Sla;
 /// "what if this case had run under that policy set" without touching the reporting position.</para>
 /// <para><b>Pauses.</b> Between a <see cref="PauseCommand"/> and the next <see cref="ResumeCommand"/> no step's time
 /// counts: each running step's deadline moves by exactly the paused length measured on that goal's own clock (so a pause
-/// over a weekend moves a working-day deadline by nothing). A step already breached when a pause begins stays breached:
-/// the pause does not move its deadline (a breach is final, as in ServiceNow and Jira).</para>
+/// over a weekend moves a working-day deadline by nothing). While a pause lasts, a step it stopped is
+/// <see cref="SlaStatus.Paused"/> and crosses nothing after the pause began, however little of the pause its clock has
+/// measured so far; the resume decides where the deadline falls. A step already breached when a pause begins stays
+/// breached: the pause does not move its deadline (a breach is final, as in ServiceNow and Jira).</para>
 /// <para><b>Thresholds.</b> <see cref="Evaluate"/> reports each warning threshold and the breach of each step cycle once,
 /// stamped with the instant it was crossed, in the order crossed, however often and late it is called. A threshold is
 /// crossed only if the step was still open at that instant: a step met at or before its deadline is never breached.
@@ -321,6 +323,7 @@ public sealed class CaseSla
         var paused = Duration.Zero;
         var extended = Duration.Zero;
         var pausedNow = false;
+        var pausedFrom = Instant.MaxValue;
         var shifts = new List<(Instant From, Duration Length)>();
         var extensions = c.Extensions ?? [];
         var (pi, ei) = (0, 0);
@@ -351,7 +354,13 @@ public sealed class CaseSla
             deadline = calc.Advance(deadline, pauseLength, clock);
             paused += pauseLength;
             shifts.Add((from, pauseLength));
-            pausedNow |= stop is null && c.End is null;
+            if (stop is null && c.End is null)
+            {
+                // The clock stopped here: until the resume, nothing after this instant is crossed, however little of
+                // the pause the goal's clock has measured so far (a day-based goal measures none of an evening).
+                pausedNow = true;
+                pausedFrom = Min(pausedFrom, from);
+            }
         }
 
         var elapsed = until > c.Anchor ? calc.Measure(c.Anchor, until, clock) - paused : Duration.Zero;
@@ -364,8 +373,8 @@ public sealed class CaseSla
         {
             { } done when c.Completed => done <= deadline ? SlaStatus.Met : SlaStatus.MetLate,
             not null => SlaStatus.Cancelled,
-            null when at >= deadline => SlaStatus.Breached,
             null when pausedNow => SlaStatus.Paused,
+            null when at >= deadline => SlaStatus.Breached,
             _ => SlaStatus.Running,
         };
         var percent = total > Duration.Zero ? elapsed.TotalTicks / total.TotalTicks * 100 : (until >= deadline ? 100 : 0);
@@ -382,13 +391,13 @@ public sealed class CaseSla
                 }
             }
 
-            if (!(pausedNow && instant > at))
+            if (!(pausedNow && instant >= pausedFrom))
             {
                 thresholds.Add((t, Max(instant, c.Start)));
             }
         }
 
-        if (!(pausedNow && deadline > at))
+        if (!pausedNow)
         {
             // A cycle that keeps an earlier anchor (escalation with KeepElapsed) can be born past a threshold:
             // it crosses it when it starts, not before it existed.

@@ -146,6 +146,28 @@ public class SlaPropertyTests
                     && met.CompletedAt <= met.Deadline);
         });
 
+    /// <summary>
+    /// Found by the property above: a pause began before a one-working-day (end of day) deadline and was still open when
+    /// an evaluation came after that deadline. The day-based clock had measured none of the evening's pause, so the
+    /// deadline had not moved and the evaluation reported a breach; after the resume the step was met on time.
+    /// </summary>
+    [Fact]
+    public void While_a_pause_lasts_nothing_after_its_start_is_crossed()
+    {
+        var s = new Script(291258, [2437, 477, 2972, 2699, 0, 320], false, 1733, 4103, DeadlineGoal.Elapsed(Duration.FromMinutes(2026)), DeadlineGoal.WorkingDays(1, DayReading.EndOfDay), true, []);
+        var (c, sla, registered) = Play(s);
+        var pauseStart = registered + Duration.FromMinutes(1733);
+
+        var during = sla.Evaluate(c, registered + Duration.FromMinutes(2036));
+        Assert.All(during.NewEvents, e => Assert.True(e.OccurredAt < pauseStart, $"{e.Step} {e.Percent}% at {e.OccurredAt}, after the pause began"));
+        Assert.Equal(SlaStatus.Paused, during.Steps.Single(x => x.Step == SlaStep.Respond).Status);
+        Assert.Null(during.NextThresholdAt); // nothing is due while the clock stands still
+
+        var after = sla.Evaluate(c, registered + Duration.FromMinutes(40000));
+        Assert.DoesNotContain(after.NewEvents, e => e.Step == SlaStep.Respond && e.IsBreach);
+        Assert.Equal(SlaStatus.Met, after.Steps.Single(x => x.Step == SlaStep.Respond).Status);
+    }
+
     [Property(MaxTest = 300)]
     public Property The_overdue_index_returns_exactly_what_a_linear_scan_returns() =>
         Prop.ForAll(
