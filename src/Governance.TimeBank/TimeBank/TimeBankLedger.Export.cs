@@ -189,7 +189,7 @@ public sealed partial class TimeBankLedger
     private void ImportPostings(IReadOnlyList<TimeBankTransaction> transactions, int stop)
     {
         // The pass is bound by memory: each transaction's accounts sit at random among the ledger's. A batch's first
-        // leg's accounts are looked up (and their state and last passbook chunk touched) in one short loop, whose
+        // leg's accounts are looked up (and their state and next passbook slot read) in one short loop, whose
         // iterations do not depend on each other, so their cache misses overlap instead of following one another.
         var accounts = new AccountState?[2 * LookAhead];
         for (var start = 0; start < stop; start += LookAhead)
@@ -228,12 +228,16 @@ public sealed partial class TimeBankLedger
         }
     }
 
-    /// <summary>How many transactions the postings pass looks ahead at once.</summary>
+    /// <summary>How many transactions each pass of a restore looks ahead at once.</summary>
     private const int LookAhead = 64;
 
-    /// <summary>Where the look-ahead's reads go (one field per pass, as the passes run on two threads), so that they are not dropped.</summary>
+    /// <summary>
+    /// Where the look-ahead's reads end up, so that they are not dropped as unused: one field for each pass, as the two
+    /// passes run on two threads.
+    /// </summary>
     private long _touched;
 
+    /// <inheritdoc cref="_touched"/>
     private int _touchedIds;
 
     /// <summary>Reads an account's balance and the passbook slot its next entry goes to, bringing both into the cache.</summary>
