@@ -356,10 +356,11 @@ public sealed class CaseSla
             shifts.Add((from, pauseLength));
             if (stop is null && c.End is null)
             {
-                // The clock stopped here: until the resume, nothing after this instant is crossed, however little of
-                // the pause the goal's clock has measured so far (a day-based goal measures none of an evening).
+                // The clock stopped here (a case has one open pause at most): until the resume, nothing after this
+                // instant is crossed, however little of the pause the goal's clock has measured so far (a day-based
+                // goal measures none of an evening).
                 pausedNow = true;
-                pausedFrom = Min(pausedFrom, from);
+                pausedFrom = from;
             }
         }
 
