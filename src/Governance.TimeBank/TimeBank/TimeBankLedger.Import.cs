@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Governance.Resources;
 using Governance.Validation;
 
@@ -8,8 +9,9 @@ public sealed partial class TimeBankLedger
 {
     /// <summary>
     /// The journal in two independent passes over the transactions: the ids (the id table, reversal marks and the numbering
-    /// of the ledger's own transactions) and everything else (balances, passbooks, holds, lots). They share no state, so a
-    /// large journal runs them on two threads; the first inconsistency in journal order is reported either way.
+    /// of the ledger's own transactions) and everything else (balances, passbooks, holds, lots). They write no state in
+    /// common (both only read the accounts), so a large journal runs them on two threads; the first inconsistency in
+    /// journal order is reported either way.
     /// </summary>
     private void ImportTransactions(IReadOnlyList<TimeBankTransaction> transactions)
     {
@@ -34,16 +36,30 @@ public sealed partial class TimeBankLedger
             return;
         }
 
-        var ids = Task.Factory.StartNew(() => ImportIds(transactions), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // The ids pass is the shorter: when it is done, its thread looks up the accounts of the journal's last
+        // transactions for the postings pass, working backwards until the two meet.
+        var accounts = new FirstLegs();
+        var ids = Task.Factory.StartNew(
+            () => ImportIds(transactions) ?? accounts.ResolveBackwards(this, transactions),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+        if (LookUpsFirst)
+        {
+            ids.Wait();
+        }
+
         try
         {
-            ImportPostings(transactions, transactions.Count);
+            ImportPostings(transactions, transactions.Count, accounts);
         }
         catch (ImportException postings)
         {
+            accounts.Stop();
             throw ids.GetAwaiter().GetResult() is { } first && first.Index < postings.Index ? first.Error : postings.Error;
         }
 
+        accounts.Stop();
         if (ids.GetAwaiter().GetResult() is { } idFailure)
         {
             throw idFailure.Error;
@@ -54,30 +70,119 @@ public sealed partial class TimeBankLedger
     /// <returns>The first inconsistency found, or null.</returns>
     private ImportException? ImportIds(IReadOnlyList<TimeBankTransaction> transactions)
     {
+        if (TryImportIdsAtOnce(transactions))
+        {
+            return null;
+        }
+
+        // Something is wrong: start again one transaction at a time, to find the first inconsistency and say what it is.
+        _transactions = new TransactionIndex();
+        _transactions.Reserve(transactions.Count);
+        _reversed.Clear();
+        return ImportIdsInOrder(transactions);
+    }
+
+    /// <summary>
+    /// The first pass for a consistent journal, at once: each transaction's own checks and its id's hash in journal
+    /// order; then the id table, filled bucket by bucket (<see cref="TransactionIndex.TryAddAll"/>: adding the ids in
+    /// journal order would land each one in a bucket at random, a cache miss apiece); then the reversals.
+    /// </summary>
+    /// <returns>Whether the journal passed; false at the first sign of an inconsistency, which the pass in order then names.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryImportIdsAtOnce(IReadOnlyList<TimeBankTransaction> transactions)
+    {
+        var hashes = GC.AllocateUninitializedArray<int>(transactions.Count);
+        List<int>? reversals = null;
         long systemSequence = 0;
-        Span<int> hashes = stackalloc int[LookAhead];
-        var touched = 0;
         for (var index = 0; index < transactions.Count; index++)
         {
-            if (index % LookAhead == 0)
+            var t = transactions[index];
+            if (t?.Id.Value is not { } id)
             {
-                // As in the postings pass: a batch's ids are hashed and their buckets touched first, so that the
-                // misses overlap.
-                for (var ahead = index; ahead < Math.Min(transactions.Count, index + LookAhead); ahead++)
-                {
-                    var hashed = transactions[ahead]?.Id.Value is { } next ? TransactionIndex.Hash(next) : 0;
-                    hashes[ahead - index] = hashed;
-                    touched += _transactions.Touch(hashed);
-                }
+                return false;
             }
 
+            var system = id.StartsWith(SystemPrefix, StringComparison.Ordinal);
+            if (system != t.Request is null || (t.Request is { } own && own.Id != t.Id) || !KindMatches(t)
+                || (system && !NumberedInOrder(id, ref systemSequence)))
+            {
+                return false;
+            }
+
+            if (t.Kind == TimeBankTransactionKind.Reversal)
+            {
+                (reversals ??= []).Add(index);
+            }
+
+            hashes[index] = TransactionIndex.Hash(id);
+        }
+
+        if (!_transactions.TryAddAll(transactions, hashes))
+        {
+            return false;
+        }
+
+        foreach (var index in reversals ?? [])
+        {
+            var original = ((ReversalRequest)transactions[index].Request!).Original.Value;
+            if (original is null || _transactions.Find(original) is not { } reversed || !Precedes(transactions, reversed, index) || !_reversed.Add(original))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="transaction"/> is in the journal before <paramref name="index"/>: looked for among the
+    /// transactions of its timestamp, by binary search (so false, too, where the journal is out of time order, which the
+    /// postings pass refuses).
+    /// </summary>
+    private static bool Precedes(IReadOnlyList<TimeBankTransaction> transactions, TimeBankTransaction transaction, int index)
+    {
+        int lo = 0, hi = index;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (transactions[mid].Timestamp < transaction.Timestamp)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (; lo < index && transactions[lo].Timestamp == transaction.Timestamp; lo++)
+        {
+            if (ReferenceEquals(transactions[lo], transaction))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a ledger's own transaction id carries the next number of the ledger's own (counted in <paramref name="sequence"/>).</summary>
+    private static bool NumberedInOrder(string id, ref long sequence) => TryParseSystemId(id, out _, out var number) && number == ++sequence;
+
+    /// <summary>The first pass one transaction at a time, stopping at the first inconsistency.</summary>
+    /// <returns>The first inconsistency, or null.</returns>
+    private ImportException? ImportIdsInOrder(IReadOnlyList<TimeBankTransaction> transactions)
+    {
+        long systemSequence = 0;
+        for (var index = 0; index < transactions.Count; index++)
+        {
             var t = transactions[index];
             if (t?.Id.Value is not { } id)
             {
                 return new(index, Corrupt(index, null, TimeBankMessages.Text("TransactionIdMissing")));
             }
 
-            var hash = hashes[index % LookAhead];
+            var hash = TransactionIndex.Hash(id);
             if (_transactions.Find(id, hash) is not null)
             {
                 return new(index, Corrupt(index, t, TimeBankMessages.Text("IdUsedTwice")));
@@ -103,8 +208,7 @@ public sealed partial class TimeBankLedger
                 }
             }
 
-            if (system
-                && (!TryParseSystemId(id, out _, out var sequence) || sequence != ++systemSequence))
+            if (system && !NumberedInOrder(id, ref systemSequence))
             {
                 return new(index, Corrupt(index, t, TimeBankMessages.Format("LedgerSOwnTransactionsNumberedOrder", systemSequence)));
             }
@@ -112,7 +216,6 @@ public sealed partial class TimeBankLedger
             _transactions.Add(t, hash);
         }
 
-        _touchedIds = touched;
         return null;
     }
 
@@ -120,30 +223,34 @@ public sealed partial class TimeBankLedger
     /// <param name="transactions">The journal.</param>
     /// <param name="stop">Where to stop: the count, or the transaction the first pass refused when it ran first.</param>
     /// <exception cref="ImportException">A transaction cannot follow the ones before it.</exception>
-    private void ImportPostings(IReadOnlyList<TimeBankTransaction> transactions, int stop)
+    /// <param name="accounts">The first legs' accounts the other thread has looked up; null when the pass runs alone.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ImportPostings(IReadOnlyList<TimeBankTransaction> transactions, int stop, FirstLegs? accounts = null)
     {
         // The pass is bound by memory: each transaction's accounts sit at random among the ledger's. A batch's first
         // leg's accounts are looked up (and their state and next passbook slot read) in one short loop, whose
         // iterations do not depend on each other, so their cache misses overlap instead of following one another.
-        var accounts = new AccountState?[2 * LookAhead];
+        var own = new AccountState?[2 * LookAhead];
         for (var start = 0; start < stop; start += LookAhead)
         {
             var end = Math.Min(stop, start + LookAhead);
+            var (batch, offset) = accounts is not null && accounts.TryGet(start, out var resolved, out var at) ? (resolved, at) : (own, 0);
             long touched = 0;
             for (var index = start; index < end; index++)
             {
-                var slot = 2 * (index - start);
-                if (transactions[index] is { LegCount: > 0 } t)
+                var slot = (2 * (index - start)) + offset;
+                if (batch == own)
                 {
-                    var leg = t.Leg(0);
-                    var (debit, credit) = (ImportedAccount(leg.Debit.Value), ImportedAccount(leg.Credit.Value));
-                    (accounts[slot], accounts[slot + 1]) = (debit, credit);
-                    touched += Touch(debit) + Touch(credit);
+                    (own[slot], own[slot + 1]) = FirstLegAccounts(transactions[index]);
                 }
-                else
-                {
-                    (accounts[slot], accounts[slot + 1]) = (null, null);
-                }
+
+                touched += (batch[slot]?.Posted ?? 0) + (batch[slot + 1]?.Posted ?? 0);
+            }
+
+            // Then, the state read, the slot each account's next passbook entry goes to (a read that depends on the state).
+            for (var slot = offset; slot < offset + (2 * (end - start)); slot++)
+            {
+                touched += batch[slot]?.Entries.Peek() ?? 0;
             }
 
             _touched = touched;
@@ -151,8 +258,8 @@ public sealed partial class TimeBankLedger
             {
                 try
                 {
-                    var slot = 2 * (index - start);
-                    Import(transactions[index], index, accounts[slot], accounts[slot + 1]);
+                    var slot = (2 * (index - start)) + offset;
+                    Import(transactions[index], index, batch[slot], batch[slot + 1]);
                 }
                 catch (ValidationFailedException e)
                 {
@@ -162,20 +269,97 @@ public sealed partial class TimeBankLedger
         }
     }
 
-    /// <summary>How many transactions each pass of a restore looks ahead at once.</summary>
-    private const int LookAhead = 64;
+    /// <summary>The accounts a transaction's first leg names (null for an account the ledger lacks, or for no leg).</summary>
+    private (AccountState? Debit, AccountState? Credit) FirstLegAccounts(TimeBankTransaction? t)
+    {
+        if (t is not { LegCount: > 0 })
+        {
+            return (null, null);
+        }
+
+        var leg = t.Leg(0);
+        return (ImportedAccount(leg.Debit.Value), ImportedAccount(leg.Credit.Value));
+    }
 
     /// <summary>
-    /// Where the look-ahead's reads end up, so that they are not dropped as unused: one field for each pass, as the two
-    /// passes run on two threads.
+    /// The first legs' accounts, looked up on the ids pass's thread once that pass is done: from the journal's end
+    /// backwards, a batch of <see cref="LookAhead"/> at a time, until it meets the postings pass coming forwards, which
+    /// looks up its own until then. The accounts are not added to while transactions are imported, so both threads may
+    /// read them.
     /// </summary>
+    private sealed class FirstLegs
+    {
+        private AccountState?[]? _resolved;
+        private int _first;
+        private int _resolvedFrom = int.MaxValue;
+        private int _postingsAt;
+
+        /// <summary>
+        /// Gives the looked-up accounts if the batch starting at <paramref name="start"/> has them (where its first
+        /// transaction's are in <paramref name="resolved"/>: <paramref name="at"/>), and says how far the postings pass is.
+        /// </summary>
+        public bool TryGet(int start, out AccountState?[] resolved, out int at)
+        {
+            Volatile.Write(ref _postingsAt, start);
+            if (start >= Volatile.Read(ref _resolvedFrom))
+            {
+                (resolved, at) = (_resolved!, 2 * (start - _first));
+                return true;
+            }
+
+            (resolved, at) = (null!, 0);
+            return false;
+        }
+
+        /// <summary>Tells the other thread to stop looking up.</summary>
+        public void Stop() => Volatile.Write(ref _postingsAt, int.MaxValue);
+
+        /// <summary>Looks up batches from the end until the postings pass is one batch away; returns null (no inconsistency to report).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public ImportException? ResolveBackwards(TimeBankLedger ledger, IReadOnlyList<TimeBankTransaction> transactions)
+        {
+            // Room for the batches after the one the postings pass is at now: it only moves on.
+            var postingsAt = Volatile.Read(ref _postingsAt);
+            if (postingsAt == int.MaxValue)
+            {
+                return null;
+            }
+
+            _first = ((postingsAt / LookAhead) + 1) * LookAhead;
+            if (_first >= transactions.Count)
+            {
+                return null;
+            }
+
+            var resolved = _resolved = new AccountState?[2 * (transactions.Count - _first)];
+            for (var start = (transactions.Count - 1) / LookAhead * LookAhead; start >= _first; start -= LookAhead)
+            {
+                if (start <= Volatile.Read(ref _postingsAt) + LookAhead)
+                {
+                    break;
+                }
+
+                for (var index = start; index < Math.Min(transactions.Count, start + LookAhead); index++)
+                {
+                    var slot = 2 * (index - _first);
+                    (resolved[slot], resolved[slot + 1]) = ledger.FirstLegAccounts(transactions[index]);
+                }
+
+                Volatile.Write(ref _resolvedFrom, start);
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>How many transactions the postings pass looks ahead at once.</summary>
+    private const int LookAhead = 64;
+
+    /// <summary>Where the postings pass's look-ahead reads end up, so that they are not dropped as unused.</summary>
     private long _touched;
 
-    /// <inheritdoc cref="_touched"/>
-    private int _touchedIds;
-
-    /// <summary>Reads an account's balance and the passbook slot its next entry goes to, bringing both into the cache.</summary>
-    private static long Touch(AccountState? account) => account is null ? 0 : account.Posted + account.Entries.Peek();
+    /// <summary>Whether the postings pass waits for the other thread's look-ups before it starts (tests set it, so that every batch after the second comes from them).</summary>
+    internal static bool LookUpsFirst { get; set; }
 
     /// <summary>From how many transactions a restore runs its two passes on two threads (tests lower it).</summary>
     internal static int ParallelRestoreThreshold { get; set; } = 1 << 16;

@@ -47,7 +47,7 @@ public sealed partial class TimeBankLedger
     private readonly long _cap;
     private readonly Dictionary<string, AccountState> _accounts = new(StringComparer.Ordinal);
     private readonly List<AccountState> _accountOrder = [];
-    private readonly TransactionIndex _transactions = new();
+    private TransactionIndex _transactions = new();
     private readonly ChunkedList<TimeBankTransaction> _journal = new();
     private readonly Dictionary<string, HoldState> _holds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reversed = new(StringComparer.Ordinal);

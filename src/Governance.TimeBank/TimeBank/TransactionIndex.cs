@@ -52,20 +52,6 @@ internal sealed class TransactionIndex
     public TimeBankTransaction? Find(string id) => Find(id, Hash(id));
 
     /// <summary>
-    /// Reads the bucket an id with this hash is filed in, and the slot the next addition to it writes, so that both are
-    /// in the cache when <see cref="Find(string, int)"/> and <see cref="Add"/> come; returns a value made from them so the
-    /// reads are kept.
-    /// </summary>
-    /// <param name="hash">The id's <see cref="Hash"/>.</param>
-    /// <returns>Something read; callers keep it and ignore it.</returns>
-    public int Touch(int hash)
-    {
-        var bucket = _directory[hash & ((1 << _depth) - 1)];
-        var at = Math.Min(bucket.Count, bucket.Hashes.Length - 1);
-        return bucket.Hashes[at] ^ (bucket.Items[at] is null ? 0 : 1);
-    }
-
-    /// <summary>
     /// Makes room for <paramref name="count"/> ids in an empty index at once (a restore knows how many are coming): the
     /// directory starts deep enough that no bucket splits while they are added.
     /// </summary>
@@ -89,6 +75,74 @@ internal sealed class TransactionIndex
         }
 
         (_directory, _depth) = (directory, depth);
+    }
+
+    /// <summary>
+    /// Adds the transactions of a whole journal to an empty index, unless two of them share an id: in the order of the
+    /// buckets they go to (a counting sort of their hashes), so that each bucket is filled while it is in the cache
+    /// instead of every addition landing in a bucket at random.
+    /// </summary>
+    /// <param name="transactions">The transactions, none null and each with an id.</param>
+    /// <param name="hashes">The <see cref="Hash"/> of each one's id, in the same order.</param>
+    /// <returns>Whether they were added: false if two share an id (the index is then left part-filled, to be dropped).</returns>
+    /// <exception cref="InvalidOperationException">The index is not empty.</exception>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public bool TryAddAll(IReadOnlyList<TimeBankTransaction> transactions, ReadOnlySpan<int> hashes)
+    {
+        if (Count > 0)
+        {
+            throw new InvalidOperationException(nameof(TryAddAll));
+        }
+
+        var mask = (1 << _depth) - 1;
+        var starts = new int[_directory.Length + 1];
+        foreach (var hash in hashes)
+        {
+            starts[(hash & mask) + 1]++;
+        }
+
+        for (var slot = 1; slot < starts.Length; slot++)
+        {
+            starts[slot] += starts[slot - 1];
+        }
+
+        // Stable: within a bucket the transactions keep their journal order.
+        var order = GC.AllocateUninitializedArray<int>(hashes.Length);
+        var sorted = GC.AllocateUninitializedArray<int>(hashes.Length);
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            var at = starts[hashes[i] & mask]++;
+            (order[at], sorted[at]) = (i, hashes[i]);
+        }
+
+        for (var at = 0; at < order.Length; at++)
+        {
+            var transaction = transactions[order[at]];
+            if (Holds(transaction, sorted[at]))
+            {
+                return false;
+            }
+
+            Add(transaction, sorted[at]);
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether a transaction with the same id is in the index (the id is read only where a hash matches).</summary>
+    private bool Holds(TimeBankTransaction transaction, int hash)
+    {
+        var bucket = _directory[hash & ((1 << _depth) - 1)];
+        var hashes = bucket.Hashes.AsSpan(0, bucket.Count);
+        for (int at = 0, i; (i = hashes[at..].IndexOf(hash)) >= 0; at += i + 1)
+        {
+            if (string.Equals(bucket.Items[at + i].Id.Value, transaction.Id.Value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Adds a transaction whose id is not in the index yet.</summary>

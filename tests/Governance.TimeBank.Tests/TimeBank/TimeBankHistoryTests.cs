@@ -249,14 +249,17 @@ public class TimeBankHistoryTests
             TimeBankLedger.ParallelRestoreThreshold = threshold;
         }
 
-        // The postings pass looks the accounts up a batch ahead: a bad transaction at either edge of a batch, or a
-        // missing one, is still the one reported, on one thread and on two.
-        foreach (var parallel in new[] { false, true })
+        // The postings pass looks the accounts up a batch ahead, and on two threads the other thread looks up the last
+        // batches' once the ids are done: a bad transaction at either edge of a batch, or a missing one, is still the one
+        // reported, on one thread, on two, and on two with every batch after the second looked up by the other thread.
+        foreach (var (parallel, lookUpsFirst) in new[] { (false, false), (true, false), (true, true) })
         {
             TimeBankLedger.ParallelRestoreThreshold = parallel ? 0 : threshold;
+            TimeBankLedger.LookUpsFirst = lookUpsFirst;
             try
             {
-                foreach (var at in new[] { 0, 63, 64, 65, 127, export.Transactions.Count - 1 })
+                Assert.Equal(sequential, ExportJson(TimeBankLedger.Restore(export, clock)));
+                foreach (var at in new[] { 0, 63, 64, 65, 127, 128, 191, 192, export.Transactions.Count - 65, export.Transactions.Count - 1 })
                 {
                     var list = export.Transactions.ToList();
                     var t = list[at];
@@ -269,8 +272,35 @@ public class TimeBankHistoryTests
             finally
             {
                 TimeBankLedger.ParallelRestoreThreshold = threshold;
+                TimeBankLedger.LookUpsFirst = false;
             }
         }
+    }
+
+    [Fact]
+    public void Reversals_restore_among_transactions_of_one_instant_and_one_before_its_original_or_repeated_is_refused()
+    {
+        // Three deposits and a reversal at one instant: the original is found among the transactions of its timestamp.
+        var (ledger, clock) = Create();
+        ledger.Deposit(new DepositRequest("d1", Acc(Wang), Service(120), "GW1"));
+        ledger.Deposit(new DepositRequest("d2", Acc(Wang), Service(60), "GW1"));
+        ledger.Deposit(new DepositRequest("d3", Acc(Li), Service(60), "GW1"));
+        ledger.Reverse(new ReversalRequest("x2", "d2", "登记错误"));
+        clock.Advance(Duration.FromMinutes(1));
+        ledger.Reverse(new ReversalRequest("x3", "d3", "登记错误"));
+        var export = ledger.Export();
+        Assert.Equal(ExportJson(ledger), ExportJson(TimeBankLedger.Restore(export, clock)));
+
+        // The reversal moved before its original (still in time order): refused at the reversal.
+        var early = export.Transactions.ToList();
+        var x2 = early[3];
+        early.RemoveAt(3);
+        early.Insert(1, x2);
+        Assert.Equal("$.transactions[1]", Assert.Throws<ValidationFailedException>(() => TimeBankLedger.Restore(export with { Transactions = early }, clock)).Errors.Single().Path);
+
+        // A second reversal of the same deposit: refused at the second.
+        var again = new TimeBankTransaction("x2b", TimeBankTransactionKind.Reversal, export.Transactions[^1].Timestamp, new ReversalRequest("x2b", "d2", "再次"), export.Transactions[3].Legs[0], null);
+        Assert.Equal("$.transactions[5]", Assert.Throws<ValidationFailedException>(() => TimeBankLedger.Restore(export with { Transactions = [.. export.Transactions, again] }, clock)).Errors.Single().Path);
     }
 
     [Fact]
