@@ -13,15 +13,17 @@ public sealed partial class TimeBankLedger
     /// common (both only read the accounts), so a large journal runs them on two threads; the first inconsistency in
     /// journal order is reported either way.
     /// </summary>
-    private void ImportTransactions(IReadOnlyList<TimeBankTransaction> transactions)
+    private void ImportTransactions(IReadOnlyList<TimeBankTransaction> journal)
     {
-        _transactions.Reserve(transactions.Count);
-        if (transactions.Count < ParallelRestoreThreshold || Environment.ProcessorCount < 2)
+        // An array, read without an interface call per transaction (an export's is one already).
+        var transactions = journal as TimeBankTransaction[] ?? [.. journal];
+        _transactions.Reserve(transactions.Length);
+        if (transactions.Length < ParallelRestoreThreshold || Environment.ProcessorCount < 2)
         {
             var failure = ImportIds(transactions);
             try
             {
-                ImportPostings(transactions, failure?.Index ?? transactions.Count);
+                ImportPostings(transactions, failure?.Index ?? transactions.Length);
             }
             catch (ImportException postings)
             {
@@ -51,7 +53,7 @@ public sealed partial class TimeBankLedger
 
         try
         {
-            ImportPostings(transactions, transactions.Count, accounts);
+            ImportPostings(transactions, transactions.Length, accounts);
         }
         catch (ImportException postings)
         {
@@ -68,7 +70,7 @@ public sealed partial class TimeBankLedger
 
     /// <summary>The first pass: ids used once, reversals of earlier transactions reversed once, the ledger's own numbered in order.</summary>
     /// <returns>The first inconsistency found, or null.</returns>
-    private ImportException? ImportIds(IReadOnlyList<TimeBankTransaction> transactions)
+    private ImportException? ImportIds(TimeBankTransaction[] transactions)
     {
         if (TryImportIdsAtOnce(transactions))
         {
@@ -77,7 +79,7 @@ public sealed partial class TimeBankLedger
 
         // Something is wrong: start again one transaction at a time, to find the first inconsistency and say what it is.
         _transactions = new TransactionIndex();
-        _transactions.Reserve(transactions.Count);
+        _transactions.Reserve(transactions.Length);
         _reversed.Clear();
         return ImportIdsInOrder(transactions);
     }
@@ -89,12 +91,12 @@ public sealed partial class TimeBankLedger
     /// </summary>
     /// <returns>Whether the journal passed; false at the first sign of an inconsistency, which the pass in order then names.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool TryImportIdsAtOnce(IReadOnlyList<TimeBankTransaction> transactions)
+    private bool TryImportIdsAtOnce(TimeBankTransaction[] transactions)
     {
-        var hashes = GC.AllocateUninitializedArray<int>(transactions.Count);
+        var hashes = GC.AllocateUninitializedArray<int>(transactions.Length);
         List<int>? reversals = null;
         long systemSequence = 0;
-        for (var index = 0; index < transactions.Count; index++)
+        for (var index = 0; index < transactions.Length; index++)
         {
             var t = transactions[index];
             if (t?.Id.Value is not { } id)
@@ -139,7 +141,7 @@ public sealed partial class TimeBankLedger
     /// transactions of its timestamp, by binary search (so false, too, where the journal is out of time order, which the
     /// postings pass refuses).
     /// </summary>
-    private static bool Precedes(IReadOnlyList<TimeBankTransaction> transactions, TimeBankTransaction transaction, int index)
+    private static bool Precedes(TimeBankTransaction[] transactions, TimeBankTransaction transaction, int index)
     {
         int lo = 0, hi = index;
         while (lo < hi)
@@ -171,10 +173,10 @@ public sealed partial class TimeBankLedger
 
     /// <summary>The first pass one transaction at a time, stopping at the first inconsistency.</summary>
     /// <returns>The first inconsistency, or null.</returns>
-    private ImportException? ImportIdsInOrder(IReadOnlyList<TimeBankTransaction> transactions)
+    private ImportException? ImportIdsInOrder(TimeBankTransaction[] transactions)
     {
         long systemSequence = 0;
-        for (var index = 0; index < transactions.Count; index++)
+        for (var index = 0; index < transactions.Length; index++)
         {
             var t = transactions[index];
             if (t?.Id.Value is not { } id)
@@ -225,7 +227,7 @@ public sealed partial class TimeBankLedger
     /// <exception cref="ImportException">A transaction cannot follow the ones before it.</exception>
     /// <param name="accounts">The first legs' accounts the other thread has looked up; null when the pass runs alone.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ImportPostings(IReadOnlyList<TimeBankTransaction> transactions, int stop, FirstLegs? accounts = null)
+    private void ImportPostings(TimeBankTransaction[] transactions, int stop, FirstLegs? accounts = null)
     {
         // The pass is bound by memory: each transaction's accounts sit at random among the ledger's. A batch's first
         // leg's accounts are looked up (and their state and next passbook slot read) in one short loop, whose
@@ -316,7 +318,7 @@ public sealed partial class TimeBankLedger
 
         /// <summary>Looks up batches from the end until the postings pass is one batch away; returns null (no inconsistency to report).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public ImportException? ResolveBackwards(TimeBankLedger ledger, IReadOnlyList<TimeBankTransaction> transactions)
+        public ImportException? ResolveBackwards(TimeBankLedger ledger, TimeBankTransaction[] transactions)
         {
             // Room for the batches after the one the postings pass is at now: it only moves on.
             var postingsAt = Volatile.Read(ref _postingsAt);
@@ -326,20 +328,20 @@ public sealed partial class TimeBankLedger
             }
 
             _first = ((postingsAt / LookAhead) + 1) * LookAhead;
-            if (_first >= transactions.Count)
+            if (_first >= transactions.Length)
             {
                 return null;
             }
 
-            var resolved = _resolved = new AccountState?[2 * (transactions.Count - _first)];
-            for (var start = (transactions.Count - 1) / LookAhead * LookAhead; start >= _first; start -= LookAhead)
+            var resolved = _resolved = new AccountState?[2 * (transactions.Length - _first)];
+            for (var start = (transactions.Length - 1) / LookAhead * LookAhead; start >= _first; start -= LookAhead)
             {
                 if (start <= Volatile.Read(ref _postingsAt) + LookAhead)
                 {
                     break;
                 }
 
-                for (var index = start; index < Math.Min(transactions.Count, start + LookAhead); index++)
+                for (var index = start; index < Math.Min(transactions.Length, start + LookAhead); index++)
                 {
                     var slot = 2 * (index - _first);
                     (resolved[slot], resolved[slot + 1]) = ledger.FirstLegAccounts(transactions[index]);

@@ -87,7 +87,7 @@ internal sealed class TransactionIndex
     /// <returns>Whether they were added: false if two share an id (the index is then left part-filled, to be dropped).</returns>
     /// <exception cref="InvalidOperationException">The index is not empty.</exception>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public bool TryAddAll(IReadOnlyList<TimeBankTransaction> transactions, ReadOnlySpan<int> hashes)
+    public bool TryAddAll(ReadOnlySpan<TimeBankTransaction> transactions, ReadOnlySpan<int> hashes)
     {
         if (Count > 0)
         {
