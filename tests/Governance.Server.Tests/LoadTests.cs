@@ -26,7 +26,11 @@ public sealed class LoadTests(Governance.Testing.PostgresServer postgres, ITestO
 {
     private static readonly Dictionary<string, string> Quiet = new() { ["Logging:LogLevel:Default"] = "Warning", ["Logging:LogLevel:Microsoft"] = "Warning" };
 
+    /// <summary>The trait that keeps the load test out of the main test run, so that it runs alone: it measures.</summary>
+    public const string Category = "Load";
+
     [Fact]
+    [Trait("Category", Category)]
     public async Task Two_instances_on_one_PostgreSQL_lose_nothing_under_load()
     {
         await using var a = ServerFactory.Postgres(postgres.NewDatabase(), settings: Quiet);
