@@ -103,6 +103,66 @@ public abstract class CaseStoreTests
         Assert.True(acknowledged > 0);
     }
 
+    /// <summary>
+    /// Appends that overlap are written together: 60 at once, two stale copies of each of 20 cases and one of each of 20
+    /// more, so that the groups mix appends that succeed with appends that lose their race. Each case keeps exactly one;
+    /// the other copy's caller (only it) hears of the conflict with both versions, and every case with one copy keeps it.
+    /// </summary>
+    [Fact]
+    public async Task Overlapping_appends_are_committed_together_and_a_conflict_fails_only_its_own_caller()
+    {
+        using var database = CreateDatabase();
+        var store = new CaseStore<GovernanceDbContext>(database.Factory, Workflow, Sla);
+        var ids = Enumerable.Range(1, 20).SelectMany(i => new[] { $"G{i}", $"H{i}" }).ToArray();
+        foreach (var id in ids)
+        {
+            var c = NewCase(id);
+            c.Respond(GridWorker(1), T0 + Duration.FromMinutes(5));
+            await store.AddAsync(c);
+        }
+
+        var copies = new List<(string Id, Case Case, string Note)>();
+        foreach (var id in ids)
+        {
+            for (var k = 0; k < (id[0] == 'G' ? 2 : 1); k++)
+            {
+                var c = (await store.LoadAsync(id))!;
+                var note = $"{id}-{k}";
+                c.Pause(GridWorker(1), T0 + Duration.FromMinutes(10), note);
+                copies.Add((id, c, note));
+            }
+        }
+
+        var outcomes = await Task.WhenAll(copies.Select(async copy =>
+        {
+            await Task.Yield();
+            try
+            {
+                await store.AppendAsync(copy.Case, 1);
+                return (copy.Id, copy.Note, Conflict: (CaseConcurrencyException?)null);
+            }
+            catch (CaseConcurrencyException e)
+            {
+                return (copy.Id, copy.Note, Conflict: e);
+            }
+        }));
+
+        foreach (var id in ids)
+        {
+            var mine = outcomes.Where(o => o.Id == id).ToList();
+            var won = Assert.Single(mine, o => o.Conflict is null);
+            if (id[0] == 'G')
+            {
+                var lost = Assert.Single(mine, o => o.Conflict is not null).Conflict!;
+                Assert.Equal((new Id<Case>(id), 1, (int?)2), (lost.CaseId, lost.ExpectedVersion, lost.ActualVersion));
+            }
+
+            var stored = (await store.LoadAsync(id))!;
+            Assert.Equal(2, stored.Version);
+            Assert.Equal(won.Note, ((PauseCommand)stored.History[^1].Command).Reason);
+        }
+    }
+
     [Fact]
     public async Task A_corrupt_history_row_is_refused_naming_its_entry()
     {

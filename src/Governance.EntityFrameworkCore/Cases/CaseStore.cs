@@ -23,7 +23,7 @@ namespace Governance.EntityFrameworkCore.Cases;
 /// <param name="contexts">Makes contexts.</param>
 /// <param name="workflow">Restores cases.</param>
 /// <param name="sla">When given, the read model keeps each case's next SLA deadline (for <see cref="CasesDueBy"/>).</param>
-public sealed class CaseStore<TContext>(IDbContextFactory<TContext> contexts, CaseWorkflow workflow, SlaEngine? sla = null)
+public sealed partial class CaseStore<TContext>(IDbContextFactory<TContext> contexts, CaseWorkflow workflow, SlaEngine? sla = null)
     where TContext : DbContext
 {
     private static readonly JsonSerializerOptions Json = GovernanceJson.Options;
@@ -54,42 +54,65 @@ public sealed class CaseStore<TContext>(IDbContextFactory<TContext> contexts, Ca
     }
 
     /// <summary>Appends the entries a case gained since <paramref name="expectedVersion"/> and updates its read model, in one transaction.</summary>
-    /// <param name="case">The case, with its new entries.</param>
+    /// <remarks>
+    /// Appends that overlap are committed together (组提交, group commit): while one transaction is being written, the
+    /// appends that arrive queue, and the first of them then writes them all in the next, one case each (another append to
+    /// a case already in it waits for the one after). If that transaction fails on a conflict, its appends are written
+    /// again one at a time, so each caller gets its own answer. The cancellation token is observed until the append is
+    /// queued; once queued, it is written.
+    /// </remarks>
+    /// <param name="case">The case, with its new entries; it must not change until the call completes.</param>
     /// <param name="expectedVersion">The version it had when it was loaded (<see cref="Case.Version"/> then).</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="cancellationToken">Cancels the call before the append is queued.</param>
     /// <returns>A task completed when the entries are durable.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="expectedVersion"/> is negative or beyond the case's version.</exception>
     /// <exception cref="CaseConcurrencyException">Another writer appended first (or the case is not stored); nothing was written.</exception>
-    public async Task AppendAsync(Case @case, int expectedVersion, CancellationToken cancellationToken = default)
+    public Task AppendAsync(Case @case, int expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(expectedVersion, @case.Version);
         if (expectedVersion == @case.Version)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        // One SaveChanges: the read model's row, attached at the expected version (its concurrency token), is updated
-        // "where version = expected", and the new entries are inserted, in one transaction.
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var row = new CaseRow { Id = @case.Id.Value, Version = expectedVersion };
-        var entry = db.Attach(row);
-        Fill(row, @case);
-        foreach (var property in entry.Properties)
+        return cancellationToken.IsCancellationRequested ? Task.FromCanceled(cancellationToken) : QueueAsync(new Append(@case, expectedVersion));
+    }
+
+    /// <summary>Writes appends in one transaction: each read-model row updated "where version = expected", each new entry inserted.</summary>
+    private async Task WriteAsync(IReadOnlyList<Append> appends)
+    {
+        await using var db = await _contexts.CreateDbContextAsync().ConfigureAwait(false);
+        foreach (var (c, expectedVersion) in appends)
         {
-            // Every read-model column is written, a null as much as a value (the attached row's originals are defaults).
-            property.IsModified = property.Metadata.Name is not (nameof(CaseRow.Id) or nameof(CaseRow.Registration));
+            // The read model's row, attached at the expected version (its concurrency token); every column is written,
+            // a null as much as a value (the attached row's originals are defaults).
+            var row = new CaseRow { Id = c.Id.Value, Version = expectedVersion };
+            var entry = db.Attach(row);
+            Fill(row, c);
+            foreach (var property in entry.Properties)
+            {
+                property.IsModified = property.Metadata.Name is not (nameof(CaseRow.Id) or nameof(CaseRow.Registration));
+            }
+
+            db.AddRange(HistoryRows(c, expectedVersion));
         }
 
-        db.AddRange(HistoryRows(@case, expectedVersion));
+        await db.SaveChangesAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Writes one append alone, answering a conflict with the versions.</summary>
+    private async Task WriteAloneAsync(Append append)
+    {
         try
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await WriteAsync([append]).ConfigureAwait(false);
         }
         catch (DbUpdateException)
         {
-            throw new CaseConcurrencyException(@case.Id, expectedVersion, await VersionAsync(@case.Id, cancellationToken).ConfigureAwait(false));
+            var (c, expectedVersion) = append;
+            throw new CaseConcurrencyException(c.Id, expectedVersion, await VersionAsync(c.Id).ConfigureAwait(false));
         }
     }
 
