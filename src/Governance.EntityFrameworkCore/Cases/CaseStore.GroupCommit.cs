@@ -1,5 +1,4 @@
 using Governance.Cases;
-using Microsoft.EntityFrameworkCore;
 
 namespace Governance.EntityFrameworkCore.Cases;
 
@@ -68,38 +67,29 @@ public sealed partial class CaseStore<TContext>
         }
     }
 
-    /// <summary>Writes a group in one transaction; if that fails on a conflict (and wrote nothing), each append alone.</summary>
+    /// <summary>
+    /// Writes a group in one transaction. If that fails (and so wrote nothing), each append is written alone, so that a
+    /// conflict, or anything else one append brings, reaches only its own caller.
+    /// </summary>
     private async Task WriteGroupAsync(List<Append> group)
     {
-        try
+        if (group.Count > 1)
         {
-            await WriteAsync(group).ConfigureAwait(false);
-            foreach (var append in group)
+            try
             {
-                append.Done.TrySetResult();
-            }
+                await WriteAsync(group).ConfigureAwait(false);
+                foreach (var append in group)
+                {
+                    append.Done.TrySetResult();
+                }
 
-            return;
-        }
-        catch (DbUpdateException) when (group.Count > 1)
-        {
-            // One of them lost a race with another writer, and the transaction was rolled back: see which.
-        }
-        catch (DbUpdateException)
-        {
-            var append = group[0];
-            await FinishAsync(append, async () =>
-                throw new CaseConcurrencyException(append.Case.Id, append.ExpectedVersion, await VersionAsync(append.Case.Id).ConfigureAwait(false))).ConfigureAwait(false);
-            return;
-        }
-        catch (Exception e)
-        {
-            foreach (var append in group)
+                return;
+            }
+            catch (Exception)
             {
-                append.Done.TrySetException(e);
+                // One of them lost a race with another writer, or could not be written, or the database failed: see
+                // which, one at a time. (Nothing escapes from here: the turn must be handed on.)
             }
-
-            return;
         }
 
         foreach (var append in group)
