@@ -86,7 +86,8 @@ public class CaseAppendBenchmarks
         return c.Version;
     }
 
-    private static CaseCommand Toggle(Case c)
+    /// <summary>The next command for a case that is paused and resumed in turn: a resume if it is paused, else a pause.</summary>
+    internal static CaseCommand Toggle(Case c)
     {
         var at = c.LastActivityAt + Duration.FromMinutes(1);
         return c.IsPaused ? new ResumeCommand(SeedCommunities.GridWorker(1), at) : new PauseCommand(SeedCommunities.GridWorker(1), at, "等待入户");

@@ -60,7 +60,7 @@ public class CaseGroupCommitBenchmarks
     {
         await Task.Yield();
         var version = c.Version;
-        c.Execute(Toggle(c));
+        c.Execute(CaseAppendBenchmarks.Toggle(c));
         await using var db = _contexts.CreateDbContext();
         var row = new CaseRow { Id = c.Id.Value, Version = version };
         var entry = db.Attach(row);
@@ -81,13 +81,7 @@ public class CaseGroupCommitBenchmarks
     {
         await Task.Yield();
         var version = c.Version;
-        c.Execute(Toggle(c));
+        c.Execute(CaseAppendBenchmarks.Toggle(c));
         await _store.AppendAsync(c, version);
     }));
-
-    private static CaseCommand Toggle(Case c)
-    {
-        var at = c.LastActivityAt + Duration.FromMinutes(1);
-        return c.IsPaused ? new ResumeCommand(SeedCommunities.GridWorker(1), at) : new PauseCommand(SeedCommunities.GridWorker(1), at, "等待入户");
-    }
 }
