@@ -25,7 +25,7 @@ internal static class Open311Endpoints
 
     public static void Map(WebApplication app)
     {
-        var open311 = app.MapGroup("/open311/v2").WithTags("open311").RequireRateLimiting(RateLimitPolicy);
+        var open311 = app.MapGroup("/open311/v2").WithTags("open311").RequireRateLimiting(RateLimitPolicy).AddEndpointFilter(Open311Errors.FilterAsync);
         open311.MapGet("/services.{format:regex(^(json|xml)$)}", Services).AllowAnonymous().WithSummary("The service list: case categories.");
         open311.MapGet("/requests.{format:regex(^(json|xml)$)}", ListAsync).AllowAnonymous().WithSummary("Service requests, newest first (filters: service_request_id, service_code, status, start_date, end_date).");
         open311.MapGet("/requests/{id}.{format:regex(^(json|xml)$)}", GetAsync).AllowAnonymous().WithSummary("One service request.");
@@ -38,7 +38,7 @@ internal static class Open311Endpoints
 
     /// <summary>
     /// The answer in the format the path names: JSON, or Open311's XML (<c>&lt;services&gt;&lt;service&gt;…</c>, the same
-    /// element names as the JSON members). Refusals are problem details in JSON either way.
+    /// element names as the JSON members). Refusals become Open311's error document in the same format (<see cref="Open311Errors"/>).
     /// </summary>
     private static IResult Answer<T>(string format, string root, string item, IReadOnlyCollection<T> items, int status = StatusCodes.Status200OK)
     {

@@ -70,6 +70,19 @@ internal static class Api
         return problem;
     }
 
+    /// <summary>Asserts an Open311 refusal: GeoReport v2's error document in JSON, with the status and the library's reason code.</summary>
+    public static async Task<JsonElement> Open311ErrorAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var error = Assert.Single(JsonDocument.Parse(body).RootElement.EnumerateArray()).Clone();
+        Assert.Equal((int)status, error.GetProperty("code").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("description").GetString()));
+        Assert.Equal(code, error.GetProperty("reason").GetString());
+        return error;
+    }
+
     public static async Task<JsonElement> CaseAsync(HttpClient client, string id) => await OkAsync(await client.GetAsync($"/api/cases/{id}"));
 
     /// <summary>A deposit of a volunteer's service, the library's own request as JSON without its type and verifier (the host sets them).</summary>

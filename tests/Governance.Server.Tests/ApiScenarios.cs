@@ -83,6 +83,30 @@ public abstract class ApiScenarios
     }
 
     [Fact]
+    public async Task Open311_refusals_are_its_error_document_in_json_and_xml()
+    {
+        await using var server = NewServer();
+        using var anonymous = server.CreateClient();
+        var missing = await Api.Open311ErrorAsync(await anonymous.GetAsync("/open311/v2/requests/C1-E404.json"), HttpStatusCode.NotFound, "not-found");
+        Assert.Equal("not-found", missing.GetProperty("detail_code").GetString());
+        await Api.Open311ErrorAsync(await anonymous.GetAsync("/open311/v2/requests.json?status=pending"), HttpStatusCode.BadRequest, "invalid-argument");
+
+        using var xml = await anonymous.GetAsync("/open311/v2/requests.xml?status=pending");
+        Assert.Equal(HttpStatusCode.BadRequest, xml.StatusCode);
+        Assert.StartsWith("application/xml", xml.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        var error = System.Xml.Linq.XDocument.Parse(await xml.Content.ReadAsStringAsync()).Root!;
+        Assert.Equal("errors", error.Name.LocalName);
+        Assert.Equal("400", error.Element("error")!.Element("code")!.Value);
+        Assert.Contains("pending", error.Element("error")!.Element("description")!.Value, StringComparison.Ordinal);
+        Assert.Equal("invalid-argument", error.Element("error")!.Element("reason")!.Value);
+
+        // A caller that asks for problem details gets them, as from the staff API.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/open311/v2/requests/C1-E404.json");
+        request.Headers.Accept.ParseAdd("application/problem+json");
+        await Api.ProblemAsync(await anonymous.SendAsync(request), HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
     public async Task Refusals_carry_the_library_reason_code_and_the_right_status()
     {
         await using var server = NewServer();

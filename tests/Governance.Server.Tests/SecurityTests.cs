@@ -154,7 +154,7 @@ public sealed class SecurityTests : IAsyncLifetime
         foreach (var form in new[] { "service_code=nope&description=x&address_id=C1-B3", "service_code=parking&address_id=C1-B3", "service_code=parking&description=x&address_id=C9-B99", "service_code=parking&description=x&address_id=C1-B3&evil=1" })
         {
             using var response = await SendAsync(HttpMethod.Post, "/open311/v2/requests.json", form, token, form: true);
-            await Api.ProblemAsync(response, HttpStatusCode.BadRequest, "invalid-argument");
+            await Api.Open311ErrorAsync(response, HttpStatusCode.BadRequest, "invalid-argument");
         }
 
         Assert.Equal(before, await SnapshotAsync());
