@@ -97,6 +97,12 @@ if (builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 })
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+
+// The library's messages in the request's language (Accept-Language: zh-CN or en), the configured default otherwise.
+app.UseRequestLocalization(new RequestLocalizationOptions { ApplyCurrentCultureToResponseHeaders = true }
+    .SetDefaultCulture(settings.DefaultCulture)
+    .AddSupportedCultures("en", "zh-CN")
+    .AddSupportedUICultures("en", "zh-CN"));
 var dashboard = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(typeof(Program).Assembly, "Governance.Server.wwwroot");
 app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = dashboard });
 app.UseStaticFiles(new StaticFileOptions { FileProvider = dashboard });

@@ -32,6 +32,13 @@ internal sealed class ServerOptions
     [Range(0, 3600)]
     public int SlaMonitorSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// The culture of answers whose request names none of the supported ones in <c>Accept-Language</c>: <c>en</c> (the
+    /// default) or <c>zh-CN</c>. The library's refusal and validation messages are read in the request's culture.
+    /// </summary>
+    [RegularExpression("^(en|zh-CN)$", ErrorMessage = "Governance:DefaultCulture is 'en' or 'zh-CN'.")]
+    public string DefaultCulture { get; set; } = "en";
+
     /// <summary>The bearer tokens' settings.</summary>
     public TokenOptions Tokens { get; set; } = new();
 

@@ -124,6 +124,35 @@ public abstract class ApiScenarios
     }
 
     [Fact]
+    public async Task Refusals_are_read_in_the_language_the_caller_asks_for()
+    {
+        await using var server = NewServer();
+        using var otherWorker = server.As("C1-GW4");
+        var id = await Api.ReportAsync(server.As("C1-R1"));
+        async Task<string> DetailAsync(string? language)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{id}/respond") { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+            if (language is not null)
+            {
+                request.Headers.AcceptLanguage.ParseAdd(language);
+            }
+
+            var problem = await Api.ProblemAsync(await otherWorker.SendAsync(request), HttpStatusCode.Forbidden, "not-authorized");
+            return problem.GetProperty("detail").GetString()!;
+        }
+
+        // The library's message in English names the Chinese terms too ("Respond (响应) … was refused"), so the sentence is compared.
+        var chinese = await DetailAsync("zh-CN,zh;q=0.9");
+        Assert.Contains("被拒绝", chinese, StringComparison.Ordinal);
+        Assert.DoesNotContain("was refused", chinese, StringComparison.Ordinal);
+        var english = await DetailAsync("en-US");
+        Assert.Contains("was refused", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("被拒绝", english, StringComparison.Ordinal);
+        Assert.Equal(english, await DetailAsync(null));   // the default culture: en
+        Assert.Equal(english, await DetailAsync("fr-FR"));   // not supported: the default
+    }
+
+    [Fact]
     public async Task If_match_makes_a_command_conditional_on_the_version()
     {
         await using var server = NewServer();

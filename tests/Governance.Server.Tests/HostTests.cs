@@ -63,6 +63,7 @@ public sealed class HostTests
     [Theory]
     [InlineData("Governance:MaxBodyBytes", "10", "MaxBodyBytes")]
     [InlineData("Governance:Provider", "oracle", "Provider")]
+    [InlineData("Governance:DefaultCulture", "fr-FR", "DefaultCulture")]
     [InlineData("Governance:Tokens:SigningKey", "c2hvcnQ=", "SigningKey")]
     [InlineData("Governance:Tokens:SigningKey", "not base64 at all, but long enough to pass the length check!!", "SigningKey")]
     public void Invalid_options_stop_the_host_at_start_up(string key, string value, string named)
