@@ -5,29 +5,33 @@ using Governance.Sla;
 namespace Governance.Server;
 
 /// <summary>
-/// 时限监控 — a hosted service that, every <see cref="ServerOptions.SlaMonitorSeconds"/>, finds the open cases with a step
-/// due within the longest step the policies allow (<see cref="CasesDueBy"/>, soonest first), evaluates each with a tracker
-/// resumed from the stored reporting position, and publishes only the thresholds it claimed in the database: each threshold
-/// once, across restarts and across instances.
+/// 时限监控 — a hosted service that, every <see cref="ServerOptions.SlaMonitorSeconds"/>, evaluates the open cases that are
+/// due (<see cref="CasesDueForSlaCheck"/>: changed since their last evaluation, or with a threshold come), each with a
+/// tracker resumed from the stored reporting position; publishes only the thresholds it claimed in the database (each
+/// threshold once, across restarts and across instances); and then marks the case checked until its next threshold
+/// (<see cref="CaseStore{TContext}.MarkSlaCheckedAsync"/>), so that a pass costs what is due, not what is open.
 /// </summary>
 internal sealed class SlaMonitor(District district, ILogger<SlaMonitor> logger) : BackgroundService
 {
-    private readonly ConcurrentQueue<SlaThresholdReached> _published = new();
+    private const int PageSize = 500;
 
-    /// <summary>How far ahead a deadline can be while one of its warning thresholds is already due.</summary>
-    public static readonly Duration Horizon = Duration.FromDays(40);
+    private readonly ConcurrentQueue<SlaThresholdReached> _published = new();
 
     /// <summary>Every threshold this instance published, in order (the dashboard's feed; the tests' evidence).</summary>
     public IReadOnlyCollection<SlaThresholdReached> Published => _published;
+
+    /// <summary>How many cases the latest pass evaluated.</summary>
+    public int LastPassEvaluated { get; private set; }
 
     /// <summary>One pass: returns the thresholds this instance claimed and published.</summary>
     public async Task<IReadOnlyList<SlaThresholdReached>> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = district.Now;
         var published = new List<SlaThresholdReached>();
-        for (var skip = 0; ; skip += 500)
+        var evaluated = 0;
+        for (string? after = null; ;)
         {
-            var rows = await district.Cases.ListAsync(new CasesDueBy(now + Horizon, skip, 500), cancellationToken);
+            var rows = await district.Cases.ListAsync(new CasesDueForSlaCheck(now, after, PageSize), cancellationToken);
             foreach (var row in rows)
             {
                 if (await district.Cases.LoadAsync(row.Id, cancellationToken) is not { IsTerminal: false } c)
@@ -35,25 +39,30 @@ internal sealed class SlaMonitor(District district, ILogger<SlaMonitor> logger) 
                     continue;
                 }
 
+                evaluated++;
                 var tracker = await district.Positions.TrackAsync(c, district.Sla, cancellationToken);
                 var evaluation = tracker.Evaluate(c, now);
-                if (evaluation.NewEvents.Count == 0)
+                if (evaluation.NewEvents.Count > 0)
                 {
-                    continue;
+                    foreach (var e in await district.Positions.ClaimAsync(evaluation.NewEvents, cancellationToken))
+                    {
+                        _published.Enqueue(e);
+                        published.Add(e);
+                        logger.LogInformation("SLA {Kind}: case {Case} step {Step} at {Percent}% ({At})", e.IsBreach ? "breach" : "warning", e.CaseId, e.Step, e.Percent, e.OccurredAt);
+                    }
                 }
 
-                foreach (var e in await district.Positions.ClaimAsync(evaluation.NewEvents, cancellationToken))
-                {
-                    _published.Enqueue(e);
-                    published.Add(e);
-                    logger.LogInformation("SLA {Kind}: case {Case} step {Step} at {Percent}% ({At})", e.IsBreach ? "breach" : "warning", e.CaseId, e.Step, e.Percent, e.OccurredAt);
-                }
+                // Only after the claims: a pass that stops in between leaves the case due, and the next one claims nothing twice.
+                await district.Cases.MarkSlaCheckedAsync(c.Id, c.Version, evaluation.NextThresholdAt, cancellationToken);
             }
 
-            if (rows.Count < 500)
+            if (rows.Count < PageSize)
             {
+                LastPassEvaluated = evaluated;
                 return published;
             }
+
+            after = rows[^1].Id;
         }
     }
 

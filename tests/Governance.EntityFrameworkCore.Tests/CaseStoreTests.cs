@@ -226,6 +226,65 @@ public abstract class CaseStoreTests
     }
 
     [Fact]
+    public async Task An_SLA_check_is_due_when_a_case_changes_or_its_next_threshold_falls_and_not_otherwise()
+    {
+        using var database = CreateDatabase();
+        var store = new CaseStore<GovernanceDbContext>(database.Factory, Workflow, Sla);
+        for (var i = 0; i < 5; i++)
+        {
+            await store.AddAsync(NewCase($"E{i}", at: T0 + Duration.FromMinutes(i)));
+        }
+
+        async Task<string[]> DueAsync(Instant now, int take = 100)
+        {
+            // Every page, keyset after the last id of the one before, as a monitor reads them.
+            var ids = new List<string>();
+            for (string? after = null; ;)
+            {
+                var page = await store.ListAsync(new CasesDueForSlaCheck(now, after, take));
+                ids.AddRange(page.Select(r => r.Id));
+                if (page.Count < take)
+                {
+                    return [.. ids];
+                }
+
+                after = page[^1].Id;
+            }
+        }
+
+        // Registered: each is due at its registration, so a pass at T0 + 2 min sees E0–E2, in id order, two to a page.
+        Assert.Equal(["E0", "E1", "E2"], await DueAsync(T0 + Duration.FromMinutes(2), take: 2));
+
+        // Checked with its next threshold: not due until then.
+        var sla = Sla.Track((await store.LoadAsync("E1"))!);
+        var next = sla.Evaluate((await store.LoadAsync("E1"))!, T0 + Duration.FromMinutes(2)).NextThresholdAt;
+        Assert.NotNull(next);
+        Assert.True(await store.MarkSlaCheckedAsync("E1", 0, next));
+        Assert.Equal(["E0", "E2"], await DueAsync(T0 + Duration.FromMinutes(2)));
+        Assert.Equal(["E0", "E1", "E2", "E3", "E4"], await DueAsync(next.Value));
+        Assert.Equal(next, (await store.ListAsync(new CasesDueForSlaCheck(next.Value))).Single(r => r.Id == "E1").SlaCheckAt);
+
+        // Nothing left to report: not due at all, until it changes.
+        Assert.True(await store.MarkSlaCheckedAsync("E2", 0, null));
+        Assert.DoesNotContain("E2", await DueAsync(T0 + Duration.FromDays(30)));
+
+        // A mark for a version the case no longer has is not written: the case changed, so it stays due.
+        var e2 = (await store.LoadAsync("E2"))!;
+        e2.Respond(GridWorker(1), T0 + Duration.FromMinutes(5));
+        await store.AppendAsync(e2, 0);
+        Assert.False(await store.MarkSlaCheckedAsync("E2", 0, T0 + Duration.FromDays(1)));
+        Assert.Contains("E2", await DueAsync(T0 + Duration.FromMinutes(5)));
+        Assert.False(await store.MarkSlaCheckedAsync("E404", 0, null));
+
+        // Closed: never due, and a mark does not bring it back.
+        e2.OverrideClose(Supervisor, T0 + Duration.FromMinutes(6), "督导办结");
+        await store.AppendAsync(e2, 1);
+        Assert.False(await store.MarkSlaCheckedAsync("E2", 2, T0));
+        Assert.DoesNotContain("E2", await DueAsync(T0 + Duration.FromDays(30)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CasesDueForSlaCheck(T0, take: 1001));
+    }
+
+    [Fact]
     public async Task Case_search_selects_what_the_in_memory_model_selects_and_load_many_restores_each_case()
     {
         using var database = CreateDatabase();

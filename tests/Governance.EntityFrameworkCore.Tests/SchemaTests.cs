@@ -48,6 +48,11 @@ public abstract class SchemaTests
         {
             await db.GetService<IMigrator>().MigrateAsync(Initial.Id);   // schema version 1
             await db.Database.ExecuteSqlRawAsync("INSERT INTO gov_scoring_facts (\"Id\", \"Person\", \"Date\", \"Kind\", \"Fact\") VALUES ('f-1', 'p-1', 20000, 'patrol', '{{}}')");
+            foreach (var (id, closed) in new[] { ("E-open", (long?)null), ("E-closed", 99L) })
+            {
+                await db.Database.ExecuteSqlAsync(
+                    $"INSERT INTO gov_cases (\"Id\", \"Registration\", \"Version\", \"State\", \"GridId\", \"Category\", \"Source\", \"Priority\", \"RegisteredAt\", \"NextDeadline\", \"ClosedAt\") VALUES ({id}, '{{}}', 1, 'Registered', 'G1', 'parking', 'resident', 'Normal', 42, 50, {closed})");
+            }
             var old = await Assert.ThrowsAsync<GovernanceSchemaException>(() => GovernanceDatabase.CheckAsync(db));
             Assert.Equal(1, old.Found);
             Assert.Contains("MigrateAsync", old.Message, StringComparison.Ordinal);
@@ -59,7 +64,11 @@ public abstract class SchemaTests
             await GovernanceDatabase.CheckAsync(db);
             Assert.Equal(["f-1"], await db.ScoringFacts.Select(f => f.Id).ToListAsync());
             Assert.Equal(0, await db.TimeBankWriters.Select(w => w.Epoch).SingleAsync());
-            Assert.Equal(2, (await db.Database.GetAppliedMigrationsAsync()).Count());
+            Assert.Equal(3, (await db.Database.GetAppliedMigrationsAsync()).Count());
+
+            // Schema version 3: the open case is due for an SLA check at once (its registration), the closed one never.
+            var checks = await db.Cases.OrderBy(c => c.Id).Select(c => new { c.Id, c.SlaCheckAt }).ToListAsync();
+            Assert.Equal([("E-closed", (Instant?)null), ("E-open", Instant.FromUnixTimeTicks(42))], checks.Select(c => (c.Id, c.SlaCheckAt)));
         }
     }
 
@@ -75,7 +84,7 @@ public abstract class SchemaTests
         await Task.WhenAll(starts);
 
         await using var check = new GovernanceDbContext(database.Options);
-        Assert.Equal([Initial.Id, WritersAndOrganisations.Id], await check.Database.GetAppliedMigrationsAsync());
+        Assert.Equal([Initial.Id, WritersAndOrganisations.Id, SlaCheck.Id], await check.Database.GetAppliedMigrationsAsync());
         Assert.Equal(1, await check.TimeBankWriters.CountAsync());
         Assert.Equal(GovernanceDatabase.SchemaVersion, await check.Set<SchemaVersionRow>().Select(v => v.Version).SingleAsync());
     }
@@ -87,11 +96,11 @@ public abstract class SchemaTests
         await using var db = new GovernanceDbContext(database.Options);
         await GovernanceDatabase.MigrateAsync(db);
         await db.Database.ExecuteSqlRawAsync("INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('29990101000000_FromTheFuture', '10.0.15')");
-        await db.Database.ExecuteSqlRawAsync("UPDATE gov_schema SET \"Version\" = 3");
+        await db.Database.ExecuteSqlRawAsync("UPDATE gov_schema SET \"Version\" = 4");
         var before = await CatalogAsync(database);
 
         var newer = await Assert.ThrowsAsync<GovernanceSchemaException>(() => GovernanceDatabase.MigrateAsync(db));
-        Assert.Equal(3, newer.Found);
+        Assert.Equal(4, newer.Found);
         Assert.Contains("29990101000000_FromTheFuture", newer.Message, StringComparison.Ordinal);
         Assert.Contains("newer", (await Assert.ThrowsAsync<GovernanceSchemaException>(() => GovernanceDatabase.CheckAsync(db))).Message, StringComparison.Ordinal);
         Assert.Equal(before, await CatalogAsync(database));
@@ -104,7 +113,7 @@ public abstract class SchemaTests
         {
             await using var db = new GovernanceDbContext(database.Options);
             await db.Database.EnsureCreatedAsync();   // the tables, but not by the migrations
-            await db.Database.ExecuteSqlRawAsync("INSERT INTO gov_schema (\"Name\", \"Version\") VALUES ('governance', 2)");
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO gov_schema (\"Name\", \"Version\") VALUES ('governance', 3)");
             var foreign = await Assert.ThrowsAsync<GovernanceSchemaException>(() => GovernanceDatabase.MigrateAsync(db));
             Assert.Contains("not created by this package's migrations", foreign.Message, StringComparison.Ordinal);
             Assert.Empty(await db.Database.GetAppliedMigrationsAsync());
@@ -125,7 +134,7 @@ public abstract class SchemaTests
             await GovernanceDatabase.MigrateAsync(db);
             await db.Database.ExecuteSqlRawAsync("DELETE FROM gov_schema");
             Assert.Null((await Assert.ThrowsAsync<GovernanceSchemaException>(() => GovernanceDatabase.CheckAsync(db))).Found);
-            await db.Database.ExecuteSqlRawAsync("INSERT INTO gov_schema (\"Name\", \"Version\") VALUES ('governance', 2)");
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO gov_schema (\"Name\", \"Version\") VALUES ('governance', 3)");
             await db.Database.ExecuteSqlRawAsync("DROP TABLE gov_sla_reported");
             Assert.Contains("do not match", (await Assert.ThrowsAsync<GovernanceSchemaException>(() => GovernanceDatabase.CheckAsync(db))).Message, StringComparison.Ordinal);
             await db.Database.ExecuteSqlRawAsync("DROP TABLE gov_schema");

@@ -25,7 +25,16 @@ public sealed class SlaMonitorTests(Governance.Testing.PostgresServer postgres)
             a.Clock.Advance(Duration.FromMinutes(minutes));
             var passes = await Task.WhenAll(Monitor(a).RunOnceAsync(default), Monitor(b).RunOnceAsync(default), Monitor(a).RunOnceAsync(default));
             published.AddRange(passes.SelectMany(p => p));
+
+            // Each case was marked checked until its next threshold: a pass at the same instant evaluates none of them.
+            await Monitor(b).RunOnceAsync(default);
+            Assert.Equal(0, Monitor(b).LastPassEvaluated);
         }
+
+        // A change makes a case due at once; the others stay unevaluated until their next threshold.
+        await Api.OkAsync(await Api.CommandAsync(b.As("C1-GW2"), ids[1], "respond"));
+        Assert.Empty(await Monitor(a).RunOnceAsync(default));
+        Assert.Equal(1, Monitor(a).LastPassEvaluated);
 
         // Restarted: a new instance on the same database publishes nothing already published.
         await using (var restarted = a.Twin())

@@ -43,6 +43,14 @@ public sealed class CaseRow
     /// <summary>The next SLA deadline of a running step, if the store was given an SLA engine and a step is running.</summary>
     public Instant? NextDeadline { get; set; }
 
+    /// <summary>
+    /// When an SLA monitor next has to evaluate the case (<see cref="CasesDueForSlaCheck"/>): the instant of its latest
+    /// change, set by every append so that a changed case is evaluated at the next pass; then, once a pass has evaluated
+    /// it and claimed what it crossed (<see cref="CaseStore{TContext}.MarkSlaCheckedAsync"/>), the instant of its next
+    /// threshold; null when no threshold is left to report (a paused case, a closed one) until it changes again.
+    /// </summary>
+    public Instant? SlaCheckAt { get; set; }
+
     /// <summary>When it was closed or rejected; null while open.</summary>
     public Instant? ClosedAt { get; set; }
 }

@@ -192,6 +192,25 @@ public sealed partial class CaseStore<TContext>(IDbContextFactory<TContext> cont
         return await Specifications.Apply(db.Set<CaseRow>().AsNoTracking(), specification).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Records that an SLA monitor has evaluated a case at <paramref name="version"/> and claimed what it crossed: the case
+    /// is next due for evaluation at <paramref name="nextThresholdAt"/> (its <see cref="Governance.Sla.SlaEvaluation.NextThresholdAt"/>), or
+    /// not until it changes when that is null. Only if the case is still at that version: a case changed meanwhile stays due.
+    /// </summary>
+    /// <param name="id">The case id.</param>
+    /// <param name="version">The version the monitor evaluated (<see cref="Case.Version"/>).</param>
+    /// <param name="nextThresholdAt">When the case's next threshold falls, if any.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Whether the mark was written (false: the case changed, or is not stored).</returns>
+    public async Task<bool> MarkSlaCheckedAsync(Id<Case> id, int version, Instant? nextThresholdAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id.Value, nameof(id));
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var key = id.Value;
+        return await db.Set<CaseRow>().Where(r => r.Id == key && r.Version == version && r.ClosedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.SlaCheckAt, nextThresholdAt), cancellationToken).ConfigureAwait(false) == 1;
+    }
+
     private static IEnumerable<CaseHistoryRow> HistoryRows(Case c, int after) =>
         c.History.Skip(after).Select(h => new CaseHistoryRow { CaseId = c.Id.Value, Sequence = h.Sequence, At = h.At, Entry = JsonSerializer.Serialize(h, Json) });
 
@@ -223,6 +242,7 @@ public sealed partial class CaseStore<TContext>(IDbContextFactory<TContext> cont
         row.SlaPolicyName = c.SlaPolicy?.Name;
         row.SlaPolicyVersion = c.SlaPolicy?.Version;
         row.ClosedAt = c.IsTerminal ? c.LastActivityAt : null;
+        row.SlaCheckAt = c.IsTerminal ? null : c.LastActivityAt;   // changed: evaluated at an SLA monitor's next pass
         row.NextDeadline = null;
         if (sla is not null && !c.IsTerminal)
         {

@@ -8,7 +8,7 @@ namespace Governance.EntityFrameworkCore.Storage;
 public static class GovernanceDatabase
 {
     /// <summary>The schema version this library writes and reads.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     internal const string SchemaName = "governance";
 

@@ -45,8 +45,10 @@ public static class GovernanceModelBuilderExtensions
             e.Property(c => c.RegisteredAt).HasConversion(InstantTicks);
             e.Property(c => c.NextDeadline).HasConversion(NullableInstantTicks);
             e.Property(c => c.ClosedAt).HasConversion(NullableInstantTicks);
+            e.Property(c => c.SlaCheckAt).HasConversion(NullableInstantTicks);
             e.HasIndex(c => new { c.GridId, c.State });
             e.HasIndex(c => c.NextDeadline);
+            e.HasIndex(c => c.SlaCheckAt);
             e.HasIndex(c => new { c.Category, c.RegisteredAt });
         });
         modelBuilder.Entity<CaseHistoryRow>(e =>
