@@ -34,26 +34,16 @@ internal sealed class SlaMonitor(District district, ILogger<SlaMonitor> logger) 
             var rows = await district.Cases.ListAsync(new CasesDueForSlaCheck(now, after, PageSize), cancellationToken);
             foreach (var row in rows)
             {
-                if (await district.Cases.LoadAsync(row.Id, cancellationToken) is not { IsTerminal: false } c)
+                try
                 {
-                    continue;
+                    evaluated += await CheckAsync(row.Id, now, published, cancellationToken) ? 1 : 0;
                 }
-
-                evaluated++;
-                var tracker = await district.Positions.TrackAsync(c, district.Sla, cancellationToken);
-                var evaluation = tracker.Evaluate(c, now);
-                if (evaluation.NewEvents.Count > 0)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    foreach (var e in await district.Positions.ClaimAsync(evaluation.NewEvents, cancellationToken))
-                    {
-                        _published.Enqueue(e);
-                        published.Add(e);
-                        logger.LogInformation("SLA {Kind}: case {Case} step {Step} at {Percent}% ({At})", e.IsBreach ? "breach" : "warning", e.CaseId, e.Step, e.Percent, e.OccurredAt);
-                    }
+                    // One case that cannot be evaluated (a policy version this host lacks, say) stays due and is logged
+                    // at every pass; the cases after it are still checked.
+                    logger.LogError(e, "The SLA monitor could not check case {Case}; it stays due.", row.Id);
                 }
-
-                // Only after the claims: a pass that stops in between leaves the case due, and the next one claims nothing twice.
-                await district.Cases.MarkSlaCheckedAsync(c.Id, c.Version, evaluation.NextThresholdAt, cancellationToken);
             }
 
             if (rows.Count < PageSize)
@@ -64,6 +54,32 @@ internal sealed class SlaMonitor(District district, ILogger<SlaMonitor> logger) 
 
             after = rows[^1].Id;
         }
+    }
+
+    /// <summary>Evaluates one case, publishes what this instance claimed, and marks it checked until its next threshold.</summary>
+    /// <returns>Whether the case was evaluated (false: closed or gone meanwhile).</returns>
+    private async Task<bool> CheckAsync(string id, Instant now, List<SlaThresholdReached> published, CancellationToken cancellationToken)
+    {
+        if (await district.Cases.LoadAsync(id, cancellationToken) is not { IsTerminal: false } c)
+        {
+            return false;
+        }
+
+        var tracker = await district.Positions.TrackAsync(c, district.Sla, cancellationToken);
+        var evaluation = tracker.Evaluate(c, now);
+        if (evaluation.NewEvents.Count > 0)
+        {
+            foreach (var e in await district.Positions.ClaimAsync(evaluation.NewEvents, cancellationToken))
+            {
+                _published.Enqueue(e);
+                published.Add(e);
+                logger.LogInformation("SLA {Kind}: case {Case} step {Step} at {Percent}% ({At})", e.IsBreach ? "breach" : "warning", e.CaseId, e.Step, e.Percent, e.OccurredAt);
+            }
+        }
+
+        // Only after the claims: a pass that stops in between leaves the case due, and the next one claims nothing twice.
+        await district.Cases.MarkSlaCheckedAsync(c.Id, c.Version, evaluation.NextThresholdAt, cancellationToken);
+        return true;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

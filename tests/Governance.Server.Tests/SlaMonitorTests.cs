@@ -1,4 +1,7 @@
+using Governance.EntityFrameworkCore.Cases;
+using Governance.EntityFrameworkCore.Storage;
 using Governance.Sla;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Server.Tests;
@@ -53,6 +56,31 @@ public sealed class SlaMonitorTests(Governance.Testing.PostgresServer postgres)
 
         Assert.Equal([50, 75, 100], keys.Where(k => k.Item1 == ids[0] && k.Step == SlaStep.Claim).Select(k => k.Percent).Order().ToArray());
         Assert.DoesNotContain(keys, k => k.Item1 == ids[0] && k.Step == SlaStep.Respond);
+    }
+
+    [Fact]
+    public async Task A_case_that_cannot_be_evaluated_is_logged_and_stays_due_and_the_others_are_still_checked()
+    {
+        await using var server = ServerFactory.Postgres(postgres.NewDatabase());
+        var ids = new List<string>();
+        for (var i = 1; i <= 3; i++)
+        {
+            ids.Add(await Api.ReportAsync(server.As($"C1-R{i}"), building: $"C1-B{i}"));
+        }
+
+        // The first case in the monitor's order has a registration this host cannot read.
+        server.Clock.Advance(Duration.FromMinutes(31));
+        var cases = server.Services.GetRequiredService<District>().Cases;
+        var broken = (await cases.ListAsync(new CasesDueForSlaCheck(server.Clock.GetCurrentInstant()))).First().Id;
+        await using (var db = await server.Services.GetRequiredService<IDbContextFactory<GovernanceDbContext>>().CreateDbContextAsync())
+        {
+            await db.Cases.Where(c => c.Id == broken).ExecuteUpdateAsync(s => s.SetProperty(c => c.Registration, "{}"));
+        }
+
+        var published = await Monitor(server).RunOnceAsync(default);
+        Assert.Equal(2, Monitor(server).LastPassEvaluated);
+        Assert.Equal(ids.Where(id => id != broken).Order(), published.Select(e => e.CaseId.Value).Distinct().Order());
+        Assert.Contains(broken, (await cases.ListAsync(new CasesDueForSlaCheck(server.Clock.GetCurrentInstant()))).Select(r => r.Id));
     }
 
     private static SlaMonitor Monitor(ServerFactory server) => server.Services.GetRequiredService<SlaMonitor>();
