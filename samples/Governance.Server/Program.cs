@@ -64,6 +64,20 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
 {
     var tokens = server.Value.Tokens;
     jwt.MapInboundClaims = false;
+    if (tokens.Authority is { } authority)
+    {
+        // The district's identity service: its issuer and signing keys from its discovery document (refreshed as it rotates them).
+        jwt.Authority = authority;
+        jwt.RequireHttpsMetadata = tokens.RequireHttpsMetadata;
+        jwt.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidAudience = tokens.Audience,
+            ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.EcdsaSha256],
+            ClockSkew = TimeSpan.FromSeconds(30),
+        };
+        return;
+    }
+
     jwt.TokenValidationParameters = new TokenValidationParameters
     {
         ValidIssuer = tokens.Issuer,

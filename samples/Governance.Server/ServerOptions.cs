@@ -61,6 +61,12 @@ internal sealed class ServerOptions
             problems.Add(new ValidationResult("Governance:Tokens:SigningKey is not base64."));
         }
 
+        if (options.Tokens.Authority is { } authority
+            && (!Uri.TryCreate(authority, UriKind.Absolute, out var uri) || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && !options.Tokens.RequireHttpsMetadata))))
+        {
+            problems.Add(new ValidationResult("Governance:Tokens:Authority must be an absolute https address (http only with Tokens:RequireHttpsMetadata false)."));
+        }
+
         if (problems.Count > 0)
         {
             throw new Microsoft.Extensions.Options.OptionsValidationException(Section, typeof(ServerOptions),
@@ -69,9 +75,23 @@ internal sealed class ServerOptions
     }
 }
 
-/// <summary>令牌 — how bearer tokens (JWT) are checked: a symmetric key shared with the district's identity service.</summary>
+/// <summary>
+/// 令牌 — how bearer tokens (JWT) are checked: against the signing keys a district's identity service publishes (OpenID
+/// Connect discovery, <see cref="Authority"/>), or, without one, with a symmetric key shared with whatever issues them (the
+/// host's <c>token</c> command in development).
+/// </summary>
 internal sealed class TokenOptions
 {
+    /// <summary>
+    /// The district identity service (an OpenID Connect issuer, e.g. Keycloak's realm address). When set, tokens are
+    /// checked against the keys it publishes (RS256, PS256 or ES256) and must carry its issuer and <see cref="Audience"/>;
+    /// <see cref="Issuer"/> and <see cref="SigningKey"/> are not used. Null (the default): the symmetric key.
+    /// </summary>
+    public string? Authority { get; set; }
+
+    /// <summary>Whether the authority must be reached over https (turn off for a loopback identity service in development only).</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     /// <summary>The issuer the tokens carry.</summary>
     [Required]
     public string Issuer { get; set; } = "governance-district";

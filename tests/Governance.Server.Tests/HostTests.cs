@@ -65,6 +65,8 @@ public sealed class HostTests
     [InlineData("Governance:Provider", "oracle", "Provider")]
     [InlineData("Governance:DefaultCulture", "fr-FR", "DefaultCulture")]
     [InlineData("Governance:Tokens:SigningKey", "c2hvcnQ=", "SigningKey")]
+    [InlineData("Governance:Tokens:Authority", "not an address", "Tokens:Authority")]
+    [InlineData("Governance:Tokens:Authority", "http://idp.district.example/realms/jiulong", "Tokens:Authority")]
     [InlineData("Governance:Tokens:SigningKey", "not base64 at all, but long enough to pass the length check!!", "SigningKey")]
     public void Invalid_options_stop_the_host_at_start_up(string key, string value, string named)
     {
