@@ -46,6 +46,7 @@ builder.Services
     .AddGovernanceEntityFrameworkCore(o => DatabaseSetup.Configure(o, settings, builder.Environment.ContentRootPath));
 builder.Services.AddSingleton<District>();
 builder.Services.AddSingleton<CaseCache>();
+builder.Services.AddSingleton<DashboardSummaries>();
 builder.Services.AddSingleton<LedgerHost>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<LedgerHost>());
 builder.Services.AddSingleton<SlaMonitor>();

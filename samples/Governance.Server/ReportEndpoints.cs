@@ -153,7 +153,7 @@ internal static class ReportEndpoints
         }
     }
 
-    private static async Task<IResult> DashboardAsync(District d, ScoringFactStore<GovernanceDbContext> facts, CancellationToken ct)
+    private static async Task<IResult> DashboardAsync(District d, ScoringFactStore<GovernanceDbContext> facts, DashboardSummaries summaries, CancellationToken ct)
     {
         var now = d.Now;
         var today = now.InZone(d.Zone).Date;
@@ -164,10 +164,12 @@ internal static class ReportEndpoints
             return new DashboardCase(c.Id.Value, d.Organisation.Grid(c.GridId).Name, c.Category.DisplayName, CaseDisplayNames.Of(c.State), c.State.ToString(),
                 next is null ? null : CaseDisplayNames.Of(next.Step), next?.Deadline, next is null ? null : (long)(next.Deadline - now).TotalSeconds);
         }).OrderBy(c => c.Deadline ?? Instant.MaxValue).ToArray();
+        var aggregates = await summaries.GetAsync(now, today, async token => new DashboardAggregates(
+            await RatesAsync(d, new LocalDate(today.Year, today.Month, 1), token), await WeekAsync(d, today, token),
+            await RankingAsync(d, facts, Quarter(d, null, null)!, token)), ct);
         return TypedResults.Ok(new Dashboard(
             now, cases, (await CaseEndpoints.DueRowsAsync(d, now + Duration.FromHours(4), ct)).Select(r => r with { Grid = d.Organisation.Grid(r.Grid).Name }).ToArray(),
-            await RatesAsync(d, new LocalDate(today.Year, today.Month, 1), ct), await WeekAsync(d, today, ct),
-            await RankingAsync(d, facts, Quarter(d, null, null)!, ct)));
+            aggregates.Rates, aggregates.Week, aggregates.BuildingHeads));
     }
 
     private static async Task<IReadOnlyList<Case>> RegisteredAsync(District d, LocalDate first, LocalDate last, CancellationToken ct)

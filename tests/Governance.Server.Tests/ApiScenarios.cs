@@ -153,6 +153,25 @@ public abstract class ApiScenarios
     }
 
     [Fact]
+    public async Task The_dashboards_aggregates_are_shared_for_half_a_minute_while_its_open_cases_are_live()
+    {
+        await using var server = NewServer();
+        using var screen = server.CreateClient();   // the wall screen: the summary is anonymous by default
+        static int WeekTotal(JsonElement d) => d.GetProperty("week").GetProperty("topGrids").EnumerateArray().Sum(g => g.GetProperty("total").GetInt32());
+        await Api.ReportAsync(server.As("C1-R1"));
+        var first = await Api.OkAsync(await screen.GetAsync("/api/dashboard"));
+        Assert.Equal(1, WeekTotal(first));
+
+        var id = await Api.ReportAsync(server.As("C1-R2"), building: "C1-B2");
+        var second = await Api.OkAsync(await screen.GetAsync("/api/dashboard"));
+        Assert.Contains(second.GetProperty("open").EnumerateArray(), c => c.GetProperty("id").GetString() == id);   // read at each poll
+        Assert.Equal(1, WeekTotal(second));   // the aggregates computed for the first poll
+
+        server.Clock.Advance(DashboardSummaries.Freshness);
+        Assert.Equal(2, WeekTotal(await Api.OkAsync(await screen.GetAsync("/api/dashboard"))));
+    }
+
+    [Fact]
     public async Task If_match_makes_a_command_conditional_on_the_version()
     {
         await using var server = NewServer();

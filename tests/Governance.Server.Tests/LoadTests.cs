@@ -18,7 +18,8 @@ namespace Governance.Server.Tests;
 /// 压力测试 — two instances of the host on one PostgreSQL, over loopback HTTP, with a bounded load (fixed counts and
 /// durations): concurrent clients on their own cases (throughput), a paced 500 requests/s (latency), clients contending
 /// for shared cases (zero lost updates, every acknowledged write stored once, conflicts 409 and succeeding on retry), and
-/// deposits to shared ledger accounts through both instances (stored once, the ledger balancing to zero). The figures are
+/// deposits to shared ledger accounts through both instances (stored once, the ledger balancing to zero), and the dashboard's
+/// summary polled through both. The figures are
 /// written to the test output and to <c>load-report.md</c> beside the binaries; they are reported, not asserted.
 /// </summary>
 [Collection(PostgresCollection.Name)]
@@ -163,6 +164,15 @@ public sealed class LoadTests(Governance.Testing.PostgresServer postgres, ITestO
             return last;
         });
         report.Append(ledger.Line);
+
+        // 5. The dashboard's summary (a wall screen's poll), 8 clients for 3 s through both instances, over the month's cases.
+        var dashboard = await RunAsync("dashboard", 8, Duration.FromSeconds(3), async (worker, n, send) =>
+        {
+            var (status, body) = await send(clients[(worker + n) % 2], "C1-SEC", "", "dashboard", "");
+            Assert.True(status == HttpStatusCode.OK, $"{(int)status}: {body}");
+            return (status, body);
+        });
+        report.Append(dashboard.Line);
         Assert.Equal(120, deposited.Count);
         foreach (var client in clients)
         {
@@ -239,6 +249,7 @@ public sealed class LoadTests(Governance.Testing.PostgresServer postgres, ITestO
                     Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["service_code"] = "parking", ["description"] = "楼下车辆乱停放", ["address_id"] = (string)body }),
                 },
                 "deposit" => new HttpRequestMessage(HttpMethod.Post, "/api/timebank/deposit") { Content = new StringContent((string)body, Encoding.UTF8, "application/json") },
+                "dashboard" => new HttpRequestMessage(HttpMethod.Get, "/api/dashboard"),
                 _ => new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{id}/{command}") { Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json") },
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TokenOf(person));
@@ -276,6 +287,7 @@ public sealed class LoadTests(Governance.Testing.PostgresServer postgres, ITestO
         var endpoint = phase switch
         {
             "time bank" => "POST /api/timebank/deposit",
+            "dashboard" => "GET /api/dashboard",
             "register" => "POST /open311/v2/requests.json",
             _ => "POST /api/cases/{id}/pause, resume",
         };
