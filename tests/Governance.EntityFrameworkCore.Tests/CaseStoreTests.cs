@@ -4,6 +4,7 @@ using System.Text.Json;
 using Governance.Cases;
 using Governance.Calendars;
 using Governance.EntityFrameworkCore.Cases;
+using Governance.EntityFrameworkCore.Sla;
 using Governance.EntityFrameworkCore.Storage;
 using Governance.Json;
 using Governance.Sla;
@@ -282,6 +283,40 @@ public abstract class CaseStoreTests
         Assert.False(await store.MarkSlaCheckedAsync("E2", 2, T0));
         Assert.DoesNotContain("E2", await DueAsync(T0 + Duration.FromDays(30)));
         Assert.Throws<ArgumentOutOfRangeException>(() => new CasesDueForSlaCheck(T0, take: 1001));
+    }
+
+    [Fact]
+    public async Task An_SLA_check_pass_claims_each_threshold_once_evaluates_only_what_is_due_and_goes_on_past_a_broken_case()
+    {
+        using var database = CreateDatabase();
+        var store = new CaseStore<GovernanceDbContext>(database.Factory, Workflow, Sla);
+        var checks = new SlaChecks<GovernanceDbContext>(store, new SlaPositionStore<GovernanceDbContext>(database.Factory), Sla);
+        for (var i = 0; i < 3; i++)
+        {
+            await store.AddAsync(NewCase($"E{i}"));
+        }
+
+        // 40 minutes in, each case's respond hour has crossed 50 %: claimed once each, by the first pass only.
+        var at = T0 + Duration.FromMinutes(40);
+        var first = await checks.RunAsync(at);
+        Assert.Equal(3, first.Evaluated);
+        Assert.Equal(["E0", "E1", "E2"], first.Claimed.Select(e => e.CaseId.Value).Order());
+        Assert.All(first.Claimed, e => Assert.Equal((SlaStep.Respond, 50), (e.Step, e.Percent)));
+        Assert.Empty(first.Failed);
+        var again = await checks.RunAsync(at);
+        Assert.Equal((0, 0), (again.Evaluated, again.Claimed.Count));
+
+        // A case that cannot be read is reported and stays due; the others are checked at their next threshold (75 %).
+        await using (var db = await database.Factory.CreateDbContextAsync())
+        {
+            await db.Cases.Where(c => c.Id == "E0").ExecuteUpdateAsync(u => u.SetProperty(c => c.Registration, "{}"));
+        }
+
+        var later = await checks.RunAsync(T0 + Duration.FromMinutes(46));
+        Assert.Equal("E0", Assert.Single(later.Failed).CaseId);
+        Assert.Equal(["E1", "E2"], later.Claimed.Select(e => e.CaseId.Value).Order());
+        Assert.Equal(2, later.Evaluated);
+        Assert.Equal("E0", Assert.Single((await checks.RunAsync(T0 + Duration.FromMinutes(46))).Failed).CaseId);
     }
 
     [Fact]
